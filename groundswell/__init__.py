@@ -1,0 +1,1 @@
+"""Groundswell: a social learning platform for organisations."""

@@ -1,0 +1,33 @@
+"""Writes on threads, replies, votes, follows and bookmarks."""
+
+from groundswell.threads.services.follows import (
+    bookmark_add,
+    bookmark_remove,
+    follow_add,
+    follow_remove,
+)
+from groundswell.threads.services.posts import (
+    reply_accept,
+    reply_create,
+    reply_edit,
+    reply_unaccept,
+    thread_create,
+    thread_edit,
+    vote_cast,
+    vote_withdraw,
+)
+
+__all__ = [
+    "bookmark_add",
+    "bookmark_remove",
+    "follow_add",
+    "follow_remove",
+    "reply_accept",
+    "reply_create",
+    "reply_edit",
+    "reply_unaccept",
+    "thread_create",
+    "thread_edit",
+    "vote_cast",
+    "vote_withdraw",
+]

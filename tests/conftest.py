@@ -1,0 +1,74 @@
+"""Shared fixtures: a small organisation with an open and a private space.
+
+The same suite runs on SQLite and on PostgreSQL (DATABASE_URL selects it); `make test` runs
+both.
+"""
+
+import pytest
+
+from groundswell.spaces.models import Role, Visibility
+from tests.factories import (
+    PASSWORD,
+    MembershipFactory,
+    PersonFactory,
+    SpaceFactory,
+)
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def person(db):
+    return PersonFactory()
+
+
+@pytest.fixture
+def outsider(db):
+    return PersonFactory(username="outsider", display_name="Olive Outsider")
+
+
+@pytest.fixture
+def admin_person(db):
+    return PersonFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def open_space(db):
+    return SpaceFactory(name="Drivers' lounge", slug="drivers-lounge")
+
+
+@pytest.fixture
+def private_space(db):
+    return SpaceFactory(name="Cohort A", slug="cohort-a", visibility=Visibility.PRIVATE)
+
+
+@pytest.fixture
+def member(db, open_space, private_space):
+    """Someone in both the open and the private space."""
+    someone = PersonFactory(username="member", display_name="Mia Member")
+    MembershipFactory(space=open_space, person=someone)
+    MembershipFactory(space=private_space, person=someone)
+    return someone
+
+
+@pytest.fixture
+def moderator(db, open_space, private_space):
+    someone = PersonFactory(username="moderator", display_name="Max Moderator")
+    MembershipFactory(space=open_space, person=someone, role=Role.MODERATOR)
+    MembershipFactory(space=private_space, person=someone, role=Role.MODERATOR)
+    return someone
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture
+def outsider_client(client, outsider):
+    client.force_login(outsider)
+    return client
