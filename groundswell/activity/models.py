@@ -45,7 +45,10 @@ class Event(models.Model):
     )
     # The other person involved (whose answer was accepted, who was invited or followed).
     subject = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     topic_ids = models.JSONField(default=list, blank=True)

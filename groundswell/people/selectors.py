@@ -21,8 +21,9 @@ def person_get(viewer, username: str) -> Person:
     return person
 
 
-def person_list(viewer, *, query: str = "", unit: OrgUnit | None = None, page=1,
-                per_page=None) -> Page:
+def person_list(
+    viewer, *, query: str = "", unit: OrgUnit | None = None, page=1, per_page=None
+) -> Page:
     people = Person.objects.active().select_related("org_unit")
     if query:
         people = people.search_prefix(query[:100])

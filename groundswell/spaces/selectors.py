@@ -23,8 +23,9 @@ def space_get_by_id(person, space_id: int) -> Space:
     return space
 
 
-def space_list(person, *, kind: str | None = None, joined: bool = False, query: str = "",
-               page=1, per_page=None) -> Page:
+def space_list(
+    person, *, kind: str | None = None, joined: bool = False, query: str = "", page=1, per_page=None
+) -> Page:
     """Spaces the person may see, with whether they are a member, in one query."""
     spaces = Space.objects.visible_to(person).annotate(
         is_member=Exists(Membership.objects.filter(space=OuterRef("pk"), person=person))

@@ -124,9 +124,7 @@ def space_invite(*, inviter: Person, space: Space, invitees: list[Person]) -> li
             continue
         added.append(_add_member(space, invitee, Role.MEMBER))
         existing.add(invitee.pk)
-        event_record(
-            actor=inviter, verb=Verb.INVITED, target=space, space=space, subject=invitee
-        )
+        event_record(actor=inviter, verb=Verb.INVITED, target=space, space=space, subject=invitee)
     if not added:
         raise Conflict("Everyone you named is already a member.")
     return added
@@ -141,19 +139,21 @@ def membership_set_role(*, actor: Person, space: Space, member: Person, role: st
         raise Forbidden("Only an owner changes roles in this space.")
     if role not in Role.values:
         raise InvalidInput(f"Unknown role: {role!r}.", field="role")
-    membership = (
-        Membership.objects.select_for_update().filter(space=space, person=member).first()
-    )
+    membership = Membership.objects.select_for_update().filter(space=space, person=member).first()
     if membership is None:
         raise NotFound(f"{member.name} is not a member of this space.")
-    if membership.role == Role.OWNER and role != Role.OWNER:
-        if Membership.objects.filter(space=space, role=Role.OWNER).count() == 1:
-            raise Conflict("A space needs at least one owner.")
+    demoting_owner = membership.role == Role.OWNER and role != Role.OWNER
+    if demoting_owner and Membership.objects.filter(space=space, role=Role.OWNER).count() == 1:
+        raise Conflict("A space needs at least one owner.")
     membership.role = role
     membership.save(update_fields=["role"])
     permissions.remember_role(space, member, role)
     event_record(
-        actor=actor, verb=Verb.ROLE_CHANGED, target=space, space=space, subject=member,
+        actor=actor,
+        verb=Verb.ROLE_CHANGED,
+        target=space,
+        space=space,
+        subject=member,
         data={"role": role},
     )
     return membership

@@ -4,8 +4,6 @@ Raw HTML in the source is not rendered, and whatever the parser produces is sani
 so a bug in one layer alone cannot let script through.
 """
 
-import re
-
 import nh3
 from markdown_it import MarkdownIt
 
@@ -13,9 +11,33 @@ _parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographe
 _parser.enable("table").enable("strikethrough")
 
 ALLOWED_TAGS = {
-    "p", "br", "hr", "strong", "em", "del", "s", "code", "pre", "blockquote",
-    "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img",
-    "table", "thead", "tbody", "tr", "th", "td",
+    "p",
+    "br",
+    "hr",
+    "strong",
+    "em",
+    "del",
+    "s",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -26,8 +48,6 @@ ALLOWED_ATTRIBUTES = {
 }
 # Only plain web and mail links: no javascript:, data:, vbscript: or anything new.
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
-
-MENTION = re.compile(r"(?<![\w/@])@([A-Za-z0-9_.\-]{2,150})")
 
 
 def render_markdown(source: str) -> str:
@@ -40,8 +60,3 @@ def render_markdown(source: str) -> str:
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )
-
-
-def mentioned_usernames(source: str) -> set[str]:
-    """Usernames written as @name in the source (they are resolved and checked by the caller)."""
-    return {match.rstrip(".") for match in MENTION.findall(source or "")}

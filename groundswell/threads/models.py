@@ -28,7 +28,9 @@ class ThreadQuerySet(models.QuerySet):
 
 class Thread(models.Model):
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="threads")
-    kind = models.CharField(max_length=12, choices=ThreadKind.choices, default=ThreadKind.DISCUSSION)
+    kind = models.CharField(
+        max_length=12, choices=ThreadKind.choices, default=ThreadKind.DISCUSSION
+    )
     title = models.CharField(max_length=200)
     body = models.TextField(max_length=50_000)
     body_html = models.TextField(editable=False, default="")
@@ -110,21 +112,41 @@ class Vote(models.Model):
     """+1 or -1 on a thread or a reply, one per person and target."""
 
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="votes")
-    reply = models.ForeignKey(Reply, null=True, blank=True, on_delete=models.CASCADE, related_name="votes")
+    thread = models.ForeignKey(
+        Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="votes"
+    )
+    reply = models.ForeignKey(
+        Reply, null=True, blank=True, on_delete=models.CASCADE, related_name="votes"
+    )
     value = models.SmallIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=(Q(thread__isnull=False, reply__isnull=True) | Q(thread__isnull=True, reply__isnull=False)),
+                condition=(
+                    Q(thread__isnull=False, reply__isnull=True)
+                    | Q(thread__isnull=True, reply__isnull=False)
+                ),
                 name="vote_has_one_target",
             ),
-            models.CheckConstraint(condition=Q(value__in=[-1, 1]), name="vote_is_plus_or_minus_one"),
-            models.UniqueConstraint(fields=["person", "thread"], condition=Q(thread__isnull=False), name="one_vote_per_thread"),
-            models.UniqueConstraint(fields=["person", "reply"], condition=Q(reply__isnull=False), name="one_vote_per_reply"),
+            models.CheckConstraint(
+                condition=Q(value__in=[-1, 1]), name="vote_is_plus_or_minus_one"
+            ),
+            models.UniqueConstraint(
+                fields=["person", "thread"],
+                condition=Q(thread__isnull=False),
+                name="one_vote_per_thread",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "reply"],
+                condition=Q(reply__isnull=False),
+                name="one_vote_per_reply",
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} voted {self.value:+d}"
 
 
 class FollowTarget(models.TextChoices):
@@ -137,45 +159,110 @@ class FollowTarget(models.TextChoices):
 class Follow(models.Model):
     """A person follows exactly one thread, space, topic or person."""
 
-    follower = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
-    thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    space = models.ForeignKey(Space, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    topic = models.ForeignKey("topics.Topic", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="followers")
+    follower = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
+    thread = models.ForeignKey(
+        Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    space = models.ForeignKey(
+        Space, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    topic = models.ForeignKey(
+        "topics.Topic", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="followers",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(thread__isnull=False, space__isnull=True, topic__isnull=True, person__isnull=True)
-                    | Q(thread__isnull=True, space__isnull=False, topic__isnull=True, person__isnull=True)
-                    | Q(thread__isnull=True, space__isnull=True, topic__isnull=False, person__isnull=True)
-                    | Q(thread__isnull=True, space__isnull=True, topic__isnull=True, person__isnull=False)
+                    Q(
+                        thread__isnull=False,
+                        space__isnull=True,
+                        topic__isnull=True,
+                        person__isnull=True,
+                    )
+                    | Q(
+                        thread__isnull=True,
+                        space__isnull=False,
+                        topic__isnull=True,
+                        person__isnull=True,
+                    )
+                    | Q(
+                        thread__isnull=True,
+                        space__isnull=True,
+                        topic__isnull=False,
+                        person__isnull=True,
+                    )
+                    | Q(
+                        thread__isnull=True,
+                        space__isnull=True,
+                        topic__isnull=True,
+                        person__isnull=False,
+                    )
                 ),
                 name="follow_has_one_target",
             ),
-            models.UniqueConstraint(fields=["follower", "thread"], condition=Q(thread__isnull=False), name="one_follow_per_thread"),
-            models.UniqueConstraint(fields=["follower", "space"], condition=Q(space__isnull=False), name="one_follow_per_space"),
-            models.UniqueConstraint(fields=["follower", "topic"], condition=Q(topic__isnull=False), name="one_follow_per_topic"),
-            models.UniqueConstraint(fields=["follower", "person"], condition=Q(person__isnull=False), name="one_follow_per_person"),
+            models.UniqueConstraint(
+                fields=["follower", "thread"],
+                condition=Q(thread__isnull=False),
+                name="one_follow_per_thread",
+            ),
+            models.UniqueConstraint(
+                fields=["follower", "space"],
+                condition=Q(space__isnull=False),
+                name="one_follow_per_space",
+            ),
+            models.UniqueConstraint(
+                fields=["follower", "topic"],
+                condition=Q(topic__isnull=False),
+                name="one_follow_per_topic",
+            ),
+            models.UniqueConstraint(
+                fields=["follower", "person"],
+                condition=Q(person__isnull=False),
+                name="one_follow_per_person",
+            ),
         ]
+
+    def __str__(self) -> str:
+        target = self.thread_id or self.space_id or self.topic_id or self.person_id
+        return f"{self.follower_id} follows {target}"
 
 
 class Bookmark(models.Model):
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bookmarks")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bookmarks"
+    )
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["person", "thread"], name="one_bookmark_per_thread")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "thread"], name="one_bookmark_per_thread")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} bookmarked {self.thread_id}"
 
 
 class Revision(models.Model):
     """Every saved version of a thread's or reply's text, the first included: edit history."""
 
-    thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="revisions")
-    reply = models.ForeignKey(Reply, null=True, blank=True, on_delete=models.CASCADE, related_name="revisions")
+    thread = models.ForeignKey(
+        Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="revisions"
+    )
+    reply = models.ForeignKey(
+        Reply, null=True, blank=True, on_delete=models.CASCADE, related_name="revisions"
+    )
     editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     title = models.CharField(max_length=200, blank=True)
     body = models.TextField(max_length=50_000)
@@ -186,7 +273,13 @@ class Revision(models.Model):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(thread__isnull=False, reply__isnull=True) | Q(thread__isnull=True, reply__isnull=False)),
+                condition=(
+                    Q(thread__isnull=False, reply__isnull=True)
+                    | Q(thread__isnull=True, reply__isnull=False)
+                ),
                 name="revision_has_one_target",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"Revision {self.pk} by {self.editor_id}"

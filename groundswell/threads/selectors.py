@@ -37,8 +37,16 @@ def reply_get(person, reply_id: int) -> Reply:
 
 
 def thread_list(
-    person, *, space: Space | None = None, topic=None, author=None, kind: str | None = None,
-    unanswered: bool = False, order: str = "activity", page=1, per_page=None,
+    person,
+    *,
+    space: Space | None = None,
+    topic=None,
+    author=None,
+    kind: str | None = None,
+    unanswered: bool = False,
+    order: str = "activity",
+    page=1,
+    per_page=None,
 ) -> Page:
     """Threads the person may see, newest activity first, filtered."""
     threads = Thread.objects.visible_to(person).filter(kind__in=LISTABLE_KINDS)
@@ -98,9 +106,7 @@ def reply_list(person, thread: Thread, *, page=1, per_page=None) -> Page:
 def viewer_state(person, thread: Thread, replies) -> dict:
     """The viewer's own votes, follow and bookmark on a thread page, in three queries."""
     reply_ids = [r.pk for r in replies]
-    votes = Vote.objects.filter(person=person).filter(
-        Q(thread=thread) | Q(reply_id__in=reply_ids)
-    )
+    votes = Vote.objects.filter(person=person).filter(Q(thread=thread) | Q(reply_id__in=reply_ids))
     thread_vote, reply_votes = 0, {}
     for vote in votes:
         if vote.thread_id:

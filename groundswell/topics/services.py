@@ -11,10 +11,7 @@ from groundswell.topics.models import Topic, normalise_topic_name
 
 def parse_topic_names(raw) -> list[str]:
     """Accept "a, b c" from a form field or a list from the API; normalise and de-duplicate."""
-    if isinstance(raw, str):
-        parts = raw.replace(",", " ").split()
-    else:
-        parts = list(raw or [])
+    parts = raw.replace(",", " ").split() if isinstance(raw, str) else list(raw or [])
     names: list[str] = []
     for part in parts:
         if not isinstance(part, str):

@@ -27,7 +27,9 @@ def follow_add(*, follower, kind: str, target) -> Follow:
     except IntegrityError as exc:
         raise Conflict("You already follow this.") from exc
     event_record(
-        actor=follower, verb=Verb.FOLLOWED, target=target,
+        actor=follower,
+        verb=Verb.FOLLOWED,
+        target=target,
         space=target if kind == FollowTarget.SPACE else getattr(target, "space", None),
         thread=target if kind == FollowTarget.THREAD else None,
         subject=target if kind == FollowTarget.PERSON else None,

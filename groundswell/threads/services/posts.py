@@ -50,7 +50,12 @@ def _ensure_can_see(person, space: Space) -> None:
 
 @transaction.atomic
 def thread_create(
-    *, author, space: Space, kind: str = ThreadKind.DISCUSSION, title: str, body: str,
+    *,
+    author,
+    space: Space,
+    kind: str = ThreadKind.DISCUSSION,
+    title: str,
+    body: str,
     topics=(),
 ) -> Thread:
     """Start a discussion or ask a question in a space."""
@@ -63,15 +68,26 @@ def thread_create(
     topic_objects = topics_resolve(person=author, names=parse_topic_names(topics))
     now = timezone.now()
     thread = Thread.objects.create(
-        space=space, kind=kind, title=title, body=body, body_html=render_markdown(body),
-        author=author, created_at=now, updated_at=now, last_activity_at=now,
+        space=space,
+        kind=kind,
+        title=title,
+        body=body,
+        body_html=render_markdown(body),
+        author=author,
+        created_at=now,
+        updated_at=now,
+        last_activity_at=now,
     )
     thread.topics.set(topic_objects)
     Revision.objects.create(thread=thread, editor=author, title=title, body=body, created_at=now)
     Space.objects.filter(pk=space.pk).update(thread_count=F("thread_count") + 1)
     event_record(
-        actor=author, verb=Verb.ASKED if kind == ThreadKind.QUESTION else Verb.POSTED,
-        target=thread, space=space, thread=thread, topic_ids=[t.pk for t in topic_objects],
+        actor=author,
+        verb=Verb.ASKED if kind == ThreadKind.QUESTION else Verb.POSTED,
+        target=thread,
+        space=space,
+        thread=thread,
+        topic_ids=[t.pk for t in topic_objects],
     )
     return thread
 
@@ -93,11 +109,19 @@ def thread_edit(
     if topics is not None:
         thread.topics.set(topics_resolve(person=editor, names=parse_topic_names(topics)))
     Revision.objects.create(
-        thread=thread, editor=editor, title=title, body=body, message=message[:200],
+        thread=thread,
+        editor=editor,
+        title=title,
+        body=body,
+        message=message[:200],
         created_at=now,
     )
     event_record(
-        actor=editor, verb=Verb.EDITED, target=thread, space=thread.space, thread=thread,
+        actor=editor,
+        verb=Verb.EDITED,
+        target=thread,
+        space=thread.space,
+        thread=thread,
         subject=thread.author,
     )
     return thread
@@ -114,8 +138,12 @@ def reply_create(*, author, thread: Thread, body: str) -> Reply:
     body = _clean_body(body)
     now = timezone.now()
     reply = Reply.objects.create(
-        thread=thread, author=author, body=body, body_html=render_markdown(body),
-        created_at=now, updated_at=now,
+        thread=thread,
+        author=author,
+        body=body,
+        body_html=render_markdown(body),
+        created_at=now,
+        updated_at=now,
     )
     Revision.objects.create(reply=reply, editor=author, body=body, created_at=now)
     Thread.objects.filter(pk=thread.pk).update(
@@ -123,8 +151,12 @@ def reply_create(*, author, thread: Thread, body: str) -> Reply:
     )
     thread.reply_count += 1
     event_record(
-        actor=author, verb=Verb.ANSWERED if thread.is_question else Verb.REPLIED,
-        target=reply, space=thread.space, thread=thread, subject=thread.author,
+        actor=author,
+        verb=Verb.ANSWERED if thread.is_question else Verb.REPLIED,
+        target=reply,
+        space=thread.space,
+        thread=thread,
+        subject=thread.author,
         topic_ids=[t.pk for t in thread.topics.all()],
     )
     return reply
@@ -143,8 +175,12 @@ def reply_edit(*, editor, reply: Reply, body: str, message: str = "") -> Reply:
         reply=reply, editor=editor, body=body, message=message[:200], created_at=now
     )
     event_record(
-        actor=editor, verb=Verb.EDITED, target=reply, space=reply.thread.space,
-        thread=reply.thread, subject=reply.author,
+        actor=editor,
+        verb=Verb.EDITED,
+        target=reply,
+        space=reply.thread.space,
+        thread=reply.thread,
+        subject=reply.author,
     )
     return reply
 
@@ -164,8 +200,13 @@ def reply_accept(*, person, reply: Reply) -> Thread:
     thread.last_activity_at = timezone.now()
     thread.save(update_fields=["accepted_reply", "last_activity_at"])
     event_record(
-        actor=person, verb=Verb.ACCEPTED, target=reply, space=thread.space, thread=thread,
-        subject=reply.author, topic_ids=[t.pk for t in thread.topics.all()],
+        actor=person,
+        verb=Verb.ACCEPTED,
+        target=reply,
+        space=thread.space,
+        thread=thread,
+        subject=reply.author,
+        topic_ids=[t.pk for t in thread.topics.all()],
     )
     return thread
 
@@ -182,8 +223,12 @@ def reply_unaccept(*, person, thread: Thread) -> Thread:
     thread.accepted_reply = None
     thread.save(update_fields=["accepted_reply"])
     event_record(
-        actor=person, verb=Verb.UNACCEPTED, target=previous, space=thread.space,
-        thread=thread, subject=previous.author,
+        actor=person,
+        verb=Verb.UNACCEPTED,
+        target=previous,
+        space=thread.space,
+        thread=thread,
+        subject=previous.author,
     )
     return thread
 
@@ -218,8 +263,13 @@ def vote_cast(*, person, value: int, thread: Thread | None = None, reply: Reply 
     model.objects.filter(pk=target.pk).update(score=F("score") + delta)
     target.score += delta
     event_record(
-        actor=person, verb=Verb.VOTED, target=target, space=owner_thread.space,
-        thread=owner_thread, subject=target.author, data={"value": value},
+        actor=person,
+        verb=Verb.VOTED,
+        target=target,
+        space=owner_thread.space,
+        thread=owner_thread,
+        subject=target.author,
+        data={"value": value},
         topic_ids=[t.pk for t in owner_thread.topics.all()],
     )
     return target
@@ -238,7 +288,11 @@ def vote_withdraw(*, person, thread: Thread | None = None, reply: Reply | None =
     type(target).objects.filter(pk=target.pk).update(score=F("score") - existing.value)
     target.score -= existing.value
     event_record(
-        actor=person, verb=Verb.UNVOTED, target=target, space=owner_thread.space,
-        thread=owner_thread, subject=target.author,
+        actor=person,
+        verb=Verb.UNVOTED,
+        target=target,
+        space=owner_thread.space,
+        thread=owner_thread,
+        subject=target.author,
     )
     return target
