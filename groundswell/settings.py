@@ -55,11 +55,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's LoginRequiredMiddleware, except for the REST API (it answers 401 itself).
+    "groundswell.web.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Domain errors (InvalidInput, NotFound…) become pages or htmx messages in one place.
+    "groundswell.web.middleware.DomainErrorMiddleware",
     "groundswell.web.middleware.SecurityHeadersMiddleware",
 ]
+CSRF_FAILURE_VIEW = "groundswell.web.errors.csrf_failure"
 
 ROOT_URLCONF = "groundswell.urls"
 WSGI_APPLICATION = "groundswell.wsgi.application"

@@ -4,6 +4,7 @@ from django.urls import include, path
 from groundswell.api import api
 
 urlpatterns = [
+    path("", include("groundswell.web.urls")),
     path("", include("groundswell.threads.urls")),
     path("", include("groundswell.people.urls")),
     path("spaces/", include("groundswell.spaces.urls")),

@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from groundswell.topics import views
 
 app_name = "topics"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.topic_list, name="list"),
+    path("<str:name>/", views.topic_detail, name="detail"),
+    path("<str:name>/follow/", views.topic_follow, name="follow"),
+]
