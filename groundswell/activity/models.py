@@ -27,6 +27,8 @@ class Verb(models.TextChoices):
     BOOKMARKED = "bookmarked", "bookmarked"
     CREATED_TOPIC = "created_topic", "created a topic"
     IMPORTED_PEOPLE = "imported_people", "imported people"
+    CREATED_TOKEN = "created_token", "created an API token"
+    REVOKED_TOKEN = "revoked_token", "revoked an API token"
 
 
 class Event(models.Model):

@@ -14,10 +14,14 @@ from groundswell.spaces.models import Membership, Role, Space, SpaceKind, Visibi
 MAX_INVITES_PER_REQUEST = 50
 
 
+# Slugs that are page addresses under /spaces/ themselves.
+RESERVED_SLUGS = {"new"}
+
+
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:70] or "space"
     slug, n = base, 2
-    while Space.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Space.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 

@@ -50,6 +50,16 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
+def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
+    """Images only from our own site: a remote image would track readers, and the CSP
+    (img-src 'self') would block it anyway."""
+    if tag == "img" and attribute == "src" and not (
+        value.startswith("/") and not value.startswith("//")
+    ):
+        return None
+    return value
+
+
 def render_markdown(source: str) -> str:
     """Render user Markdown to HTML that is safe to put in a page as it is."""
     html = _parser.render(source or "")
@@ -59,4 +69,5 @@ def render_markdown(source: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
+        attribute_filter=_local_images_only,
     )

@@ -1,11 +1,25 @@
 """Reads of threads and replies, always through `Thread.objects.visible_to(person)`."""
 
+from dataclasses import dataclass
+
 from django.db.models import Case, IntegerField, Q, Value, When
 
-from groundswell.errors import NotFound
+from groundswell.errors import InvalidInput, NotFound
 from groundswell.pagination import Page, paginate
+from groundswell.people.selectors import person_get
 from groundswell.spaces.models import Space
-from groundswell.threads.models import Bookmark, Follow, Reply, Thread, ThreadKind, Vote
+from groundswell.spaces.selectors import space_get
+from groundswell.threads import permissions
+from groundswell.threads.models import (
+    Bookmark,
+    Follow,
+    FollowTarget,
+    Reply,
+    Thread,
+    ThreadKind,
+    Vote,
+)
+from groundswell.topics.selectors import topic_get_visible
 
 LISTABLE_KINDS = [ThreadKind.DISCUSSION, ThreadKind.QUESTION]
 
@@ -141,3 +155,131 @@ def replies_by(person, author, *, page=1, per_page=None) -> Page:
         .order_by("-created_at")
     )
     return paginate(replies, page, per_page)
+
+
+def thread_detail(person, thread_id: int) -> Thread:
+    """`thread_get` plus the viewer's own vote, follow and bookmark, as `thread.viewer_state`."""
+    thread = thread_get(person, thread_id)
+    thread.viewer_state = viewer_state(person, thread, [])
+    return thread
+
+
+def reply_page(person, thread: Thread, *, page=1, per_page=None) -> Page:
+    """`reply_list` of a thread fetched through `thread_get`, each reply carrying the viewer's
+    vote as `my_vote` and its thread attached, so per-reply permission checks cost no query."""
+    result = reply_list(person, thread, page=page, per_page=per_page)
+    votes = dict(
+        Vote.objects.filter(person=person, reply__in=[r.pk for r in result.items]).values_list(
+            "reply_id", "value"
+        )
+    )
+    for reply in result.items:
+        reply.thread = thread
+        reply.my_vote = votes.get(reply.pk, 0)
+    return result
+
+
+def follow_target_get(person, *, kind: str, target: str):
+    """What a follow names, if the person may see it: a thread by id, a space by slug, a topic
+    by name or a person by username. Anything else is NotFound."""
+    target = str(target)
+    if kind == FollowTarget.THREAD:
+        if not (target.isascii() and target.isdigit()) or len(target) > 18:
+            raise NotFound("No such thread.")
+        return thread_get(person, int(target))
+    if kind == FollowTarget.SPACE:
+        return space_get(person, target)
+    if kind == FollowTarget.TOPIC:
+        return topic_get_visible(person, target)
+    if kind == FollowTarget.PERSON:
+        return person_get(person, target)
+    raise InvalidInput(f"Cannot follow a {kind!r}.", field="kind")
+
+
+def follow_list(person, *, page=1, per_page=None) -> Page:
+    """What the person follows, newest first. Follows of threads or spaces they can no longer
+    see are left out: access does not outlive a removal from a space."""
+    follows = (
+        Follow.objects.filter(follower=person)
+        .filter(Q(thread__isnull=True) | Q(thread__in=Thread.objects.visible_to(person)))
+        .filter(Q(space__isnull=True) | Q(space__in=Space.objects.visible_to(person)))
+        .filter(Q(person__isnull=True) | Q(person__is_active=True))
+        .select_related("thread", "space", "topic", "person")
+        .order_by("-created_at", "-id")
+    )
+    return paginate(follows, page, per_page)
+
+
+@dataclass
+class ReplyView:
+    """A reply as one viewer sees it: their vote, and what they may do with it."""
+
+    reply: Reply
+    my_vote: int
+    is_accepted: bool
+    can_edit: bool
+    can_vote: bool
+    can_accept: bool
+
+
+@dataclass
+class ThreadPage:
+    """Everything a thread page shows to one viewer."""
+
+    thread: Thread
+    replies: Page  # of ReplyView, the accepted answer first
+    my_vote: int
+    following: bool
+    bookmarked: bool
+    can_edit: bool
+    can_reply: bool
+    can_vote: bool
+    can_accept: bool
+
+
+def thread_page(person, thread_id: int, *, page=1) -> ThreadPage:
+    """A visible thread with one page of replies (`reply_page`), the viewer's votes, follow and
+    bookmark, and the permission checks for every button, in a number of queries that does not
+    grow with the replies."""
+    thread = thread_get(person, thread_id)
+    replies = reply_page(person, thread, page=page)
+    state = viewer_state(person, thread, [])
+    may_accept = permissions.can_accept(person, thread)
+    replies.items = [
+        ReplyView(
+            reply=reply,
+            my_vote=reply.my_vote,
+            is_accepted=reply.pk == thread.accepted_reply_id,
+            can_edit=permissions.can_edit_reply(person, reply),
+            can_vote=permissions.can_vote(person, reply),
+            can_accept=may_accept,
+        )
+        for reply in replies.items
+    ]
+    return ThreadPage(
+        thread=thread,
+        replies=replies,
+        my_vote=state["thread_vote"],
+        following=state["following"],
+        bookmarked=state["bookmarked"],
+        can_edit=permissions.can_edit_thread(person, thread),
+        can_reply=permissions.can_reply(person, thread),
+        can_vote=permissions.can_vote(person, thread),
+        can_accept=may_accept,
+    )
+
+
+def reply_view(person, reply_id: int) -> ReplyView:
+    """One visible reply as the thread page shows it (for htmx partials)."""
+    reply = reply_get(person, reply_id)
+    my_vote = (
+        Vote.objects.filter(person=person, reply=reply).values_list("value", flat=True).first()
+    )
+    return ReplyView(
+        reply=reply,
+        my_vote=my_vote or 0,
+        is_accepted=reply.thread.accepted_reply_id == reply.pk,
+        can_edit=permissions.can_edit_reply(person, reply),
+        can_vote=permissions.can_vote(person, reply),
+        can_accept=permissions.can_accept(person, reply.thread),
+    )

@@ -102,12 +102,18 @@ def thread_edit(
         raise Forbidden("Only the author or a moderator can edit this.")
     title = _clean_title(title)
     body = _clean_body(body, required=thread.kind != ThreadKind.QUESTION)
+    topic_names = parse_topic_names(topics) if topics is not None else None
+    unchanged_topics = topic_names is None or set(topic_names) == {
+        t.name for t in thread.topics.all()
+    }
+    if title == thread.title and body == thread.body and unchanged_topics:
+        return thread  # saving without a change is not an edit: no revision, no event
     now = timezone.now()
     thread.title, thread.body, thread.body_html = title, body, render_markdown(body)
     thread.updated_at = now
     thread.save(update_fields=["title", "body", "body_html", "updated_at"])
-    if topics is not None:
-        thread.topics.set(topics_resolve(person=editor, names=parse_topic_names(topics)))
+    if topic_names is not None:
+        thread.topics.set(topics_resolve(person=editor, names=topic_names))
     Revision.objects.create(
         thread=thread,
         editor=editor,
@@ -168,6 +174,8 @@ def reply_edit(*, editor, reply: Reply, body: str, message: str = "") -> Reply:
     if not permissions.can_edit_reply(editor, reply):
         raise Forbidden("Only the author or a moderator can edit this.")
     body = _clean_body(body)
+    if body == reply.body:
+        return reply  # saving without a change is not an edit
     now = timezone.now()
     reply.body, reply.body_html, reply.updated_at = body, render_markdown(body), now
     reply.save(update_fields=["body", "body_html", "updated_at"])

@@ -1,0 +1,152 @@
+"""Canary crawl (TRUST 2, 3): what is written in a private space never reaches an outsider,
+through any page, partial or API route — not even when the outsider follows the author and the
+topic, or kept a bookmark from when they were a member."""
+
+import pytest
+
+from groundswell.spaces.models import Visibility
+from groundswell.threads import services as threads
+from groundswell.threads.models import Bookmark, Follow
+from groundswell.topics.models import Topic
+from tests.factories import MembershipFactory, PersonFactory, SpaceFactory
+from tests.trust.routes import (
+    api_operations,
+    fill_api_path,
+    fill_page_route,
+    page_routes,
+)
+
+CANARY_TITLE = "CANARYTITLE7f3a how do we handle the secret merger"
+CANARY_BODY = "CANARYBODY9b1c the merger"
+CANARY_REPLY = "CANARYREPLY2d4e keep quiet"
+CANARIES = ("CANARYTITLE7f3a", "CANARYBODY9b1c", "CANARYREPLY2d4e", "canarytopic5e6f")
+# Parameters that name private objects: any route that takes one must answer 404.
+PRIVATE_PARAMETERS = {"slug", "space_slug", "thread_id", "reply_id", "pk", "id"}
+ALLOWED_STATUSES = {200, 302, 400, 401, 403, 404, 405, 409, 422}
+
+
+@pytest.fixture
+def private_world(db):
+    private = SpaceFactory(name="Board room", slug="board-room", visibility=Visibility.PRIVATE)
+    public = SpaceFactory(name="Canteen", slug="canteen")
+    author = PersonFactory(username="insider")
+    answerer = PersonFactory(username="insider2")
+    outsider = PersonFactory(username="outsider")
+    for someone in (author, answerer):
+        MembershipFactory(space=private, person=someone)
+        MembershipFactory(space=public, person=someone)
+    MembershipFactory(space=public, person=outsider)
+    thread = threads.thread_create(
+        author=author,
+        space=private,
+        kind="question",
+        title=CANARY_TITLE,
+        body=CANARY_BODY,
+        topics=["canarytopic5e6f"],
+    )
+    reply = threads.reply_create(author=answerer, thread=thread, body=CANARY_REPLY)
+    threads.reply_accept(person=author, reply=reply)
+    threads.vote_cast(person=author, reply=reply, value=1)
+    threads.thread_create(author=author, space=public, title="Lunch menu", body="Soup.")
+    topic = Topic.objects.get(name="canarytopic5e6f")
+    # The outsider follows everything that could pull the thread into their views, and holds a
+    # bookmark from an earlier membership (access must not survive revocation).
+    Follow.objects.create(follower=outsider, topic=topic)
+    Follow.objects.create(follower=outsider, person=author)
+    Bookmark.objects.create(person=outsider, thread=thread)
+    values = {
+        "slug": private.slug,
+        "space_slug": private.slug,
+        "thread_id": thread.pk,
+        "pk": thread.pk,
+        "id": thread.pk,
+        "reply_id": reply.pk,
+        "name": topic.name,
+        "topic": topic.name,
+        "topic_name": topic.name,
+        "username": author.username,
+        # Token routes act on the caller's own tokens; any id exercises them.
+        "token_id": 1,
+    }
+    return {"outsider": outsider, "author": author, "thread": thread, "values": values}
+
+
+def _assert_no_canary(response, where):
+    assert response.status_code in ALLOWED_STATUSES, f"{where} answered {response.status_code}"
+    text = response.content.decode("utf-8", errors="replace")
+    for canary in CANARIES[:3]:
+        assert canary not in text, f"{where} leaked {canary}"
+
+
+def _names_private_object(route: str) -> bool:
+    return any(
+        f":{p}>" in route or f"<{p}>" in route or "{" + p + "}" in route for p in PRIVATE_PARAMETERS
+    )
+
+
+def test_member_sees_the_canary_so_the_crawl_can_fail(client, private_world):
+    client.force_login(private_world["author"])
+    response = client.get(private_world["thread"].get_absolute_url())
+    assert response.status_code == 200
+    assert CANARY_TITLE.encode() in response.content
+    assert CANARY_REPLY.encode() in response.content
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx-partial"])
+def test_no_page_shows_private_content_to_an_outsider(client, private_world, htmx):
+    client.force_login(private_world["outsider"])
+    headers = {"HX-Request": "true"} if htmx else {}
+    routes = page_routes()
+    assert len(routes) >= 10
+    unfilled = []
+    for route in routes:
+        url = fill_page_route(route, private_world["values"])
+        if url is None:
+            unfilled.append(route)
+            continue
+        response = client.get(url, headers=headers)
+        _assert_no_canary(response, f"GET {url}")
+        if _names_private_object(route):
+            assert response.status_code in {404, 405}, f"GET {url}: {response.status_code}"
+    assert unfilled == [], f"routes with parameters this test cannot fill: {unfilled}"
+
+
+def test_no_page_write_reaches_a_private_object(client, private_world):
+    client.force_login(private_world["outsider"])
+    for route in page_routes():
+        if not _names_private_object(route):
+            continue
+        url = fill_page_route(route, private_world["values"])
+        response = client.post(url, {"body": "x", "title": "x", "value": "1"})
+        assert response.status_code in {404, 405}, f"POST {url}: {response.status_code}"
+
+
+def test_no_api_route_shows_private_content_to_an_outsider(client, private_world):
+    client.force_login(private_world["outsider"])
+    operations = api_operations(client)
+    assert len(operations) >= 10
+    for method, path in operations:
+        url = fill_api_path(path, private_world["values"])
+        assert url is not None, f"cannot fill {path}"
+        url = "/api/v1" + url if not url.startswith("/api/") else url
+        if method == "GET":
+            response = client.get(url)
+            _assert_no_canary(response, f"GET {url}")
+            if _names_private_object(path):
+                assert response.status_code == 404, f"GET {url}: {response.status_code}"
+        elif _names_private_object(path):
+            response = client.generic(
+                method,
+                url,
+                data='{"body": "x", "value": 1, "title": "x"}',
+                content_type="application/json",
+            )
+            assert response.status_code in {404, 422}, f"{method} {url}: {response.status_code}"
+
+
+def test_topic_directory_does_not_list_private_topics(client, private_world):
+    client.force_login(private_world["outsider"])
+    for url in ("/topics/", "/api/v1/topics"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert b"canarytopic5e6f" not in response.content, url
