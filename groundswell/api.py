@@ -158,3 +158,8 @@ def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
 def openapi_document() -> dict:
     """The OpenAPI document as served at /api/v1/openapi.json (committed as docs/openapi.json)."""
     return api.get_openapi_schema()
+
+
+def unknown_route(request: HttpRequest) -> HttpResponse:
+    """JSON 404 for any /api/ address no endpoint answers, instead of the HTML error page."""
+    return _respond(request, 404, "No such API endpoint.", "not_found")

@@ -1,7 +1,7 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from groundswell.api import api
+from groundswell.api import api, unknown_route
 
 urlpatterns = [
     path("", include("groundswell.web.urls")),
@@ -10,6 +10,7 @@ urlpatterns = [
     path("spaces/", include("groundswell.spaces.urls")),
     path("topics/", include("groundswell.topics.urls")),
     path("api/v1/", api.urls),
+    re_path(r"^api/", unknown_route, name="api-unknown-route"),
     path("admin/", admin.site.urls),
 ]
 

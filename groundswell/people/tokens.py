@@ -13,6 +13,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from groundswell.activity.models import Verb
+from groundswell.activity.services import event_record
 from groundswell.errors import Conflict, InvalidInput, NotFound
 from groundswell.pagination import Page, paginate
 from groundswell.people.models import ApiToken, Person, TokenScope
@@ -79,6 +81,7 @@ def api_token_create(
         scope=scope,
         expires_at=expires_at,
     )
+    event_record(actor=person, verb=Verb.CREATED_TOKEN, target=token, data={"scope": scope})
     return token, plaintext
 
 
@@ -92,6 +95,7 @@ def api_token_revoke(*, person: Person, token_id: int) -> ApiToken:
         raise Conflict("This token is already revoked.")
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
+    event_record(actor=person, verb=Verb.REVOKED_TOKEN, target=token)
     return token
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
+from groundswell.activity.models import Event, Verb
 from groundswell.errors import Conflict, InvalidInput, NotFound
 from groundswell.people.models import ApiToken, TokenScope
 from groundswell.people.tokens import (
@@ -188,6 +189,12 @@ def test_revoke_and_list_own_tokens(api_as, member):
     listed = api.get("/me/tokens").json()
     assert listed["items"][0]["revoked_at"] is not None
     assert listed["page"] == 1 and listed["has_next"] is False
+    verbs = list(
+        Event.objects.filter(actor=member, object_type="people.apitoken").values_list(
+            "verb", flat=True
+        )
+    )
+    assert sorted(verbs) == [Verb.CREATED_TOKEN, Verb.REVOKED_TOKEN]
 
 
 def test_cannot_revoke_someone_elses_token(api_as, member, outsider):

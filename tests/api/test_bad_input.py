@@ -145,3 +145,11 @@ def test_unknown_ids_are_404(member_api, open_space):
 
 def test_wrong_method_is_405(member_api):
     assert member_api.client.put("/api/v1/threads").status_code == 405
+
+
+def test_unknown_api_address_answers_json_404(client, member):
+    client.force_login(member)
+    for url in ("/api/v1/nope", "/api/v2/threads", "/api/"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert response.json()["code"] == "not_found"

@@ -19,7 +19,7 @@ def _walk(patterns, prefix="", namespace=None):
             if ns in SKIPPED_NAMESPACES or (pattern.namespace or "").startswith("api"):
                 continue
             yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
-        elif isinstance(pattern, URLPattern):
+        elif isinstance(pattern, URLPattern) and not (pattern.name or "").startswith("api-"):
             yield prefix + str(pattern.pattern)
 
 
