@@ -72,3 +72,15 @@ def member_client(client, member):
 def outsider_client(client, outsider):
     client.force_login(outsider)
     return client
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(request, settings):
+    """Argon2 costs ~0.1 s per hash on purpose, and factories hash a password for every person:
+    tests hash with MD5 instead (Argon2 hashes still verify). Mark a test
+    `@pytest.mark.argon2` to keep the production hashers."""
+    if request.node.get_closest_marker("argon2") is None:
+        settings.PASSWORD_HASHERS = [
+            "django.contrib.auth.hashers.MD5PasswordHasher",
+            *settings.PASSWORD_HASHERS,
+        ]

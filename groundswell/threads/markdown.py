@@ -53,8 +53,10 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
     """Images only from our own site: a remote image would track readers, and the CSP
     (img-src 'self') would block it anyway."""
-    if tag == "img" and attribute == "src" and not (
-        value.startswith("/") and not value.startswith("//")
+    if (
+        tag == "img"
+        and attribute == "src"
+        and not (value.startswith("/") and not value.startswith("//"))
     ):
         return None
     return value

@@ -16,10 +16,7 @@ from groundswell.web import errors
 
 def is_api_request(request) -> bool:
     """The REST API authenticates and maps its own errors (JSON); pages must not touch it."""
-    match = getattr(request, "resolver_match", None)
-    if match is not None:
-        return any(namespace.startswith("api") for namespace in match.namespaces)
-    return request.path.startswith("/api/")
+    return request.path_info.startswith("/api/")
 
 
 def is_htmx_request(request) -> bool:
