@@ -15,7 +15,10 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from groundswell.api_common import default_auth, error_body
 from groundswell.errors import DomainError
+from groundswell.expertise.api import router as expertise_router
+from groundswell.notifications.api import router as notifications_router
 from groundswell.people.api import router as people_router
+from groundswell.search.api import router as search_router
 from groundswell.spaces.api import router as spaces_router
 from groundswell.threads.api import router as threads_router
 from groundswell.topics.api import router as topics_router
@@ -71,6 +74,9 @@ api.add_router("", people_router)
 api.add_router("", spaces_router)
 api.add_router("", threads_router)
 api.add_router("", topics_router)
+api.add_router("", search_router)
+api.add_router("", notifications_router)
+api.add_router("", expertise_router)
 
 
 def _respond(

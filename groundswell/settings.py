@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "groundswell.spaces",
     "groundswell.threads",
     "groundswell.activity",
+    "groundswell.search",
+    "groundswell.notifications",
+    "groundswell.expertise",
     "groundswell.demo",
 ]
 
