@@ -1,0 +1,60 @@
+"""`groundswell import_people FILE.csv`: load or update the org chart, all or nothing."""
+
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from groundswell.people.importing import COLUMNS, people_import
+from groundswell.people.models import Person
+
+SHOWN_ERRORS = 50
+
+
+class Command(BaseCommand):
+    help = (
+        "Import people and org units from a UTF-8 CSV file with the columns "
+        f"{','.join(COLUMNS)} (skills separated by ';'). Every row is checked first: "
+        "with any error nothing is imported and the command exits with status 1."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="path to the CSV file")
+        parser.add_argument(
+            "--actor", help="username of the administrator recorded as the importer"
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="check and count, then write nothing"
+        )
+
+    def handle(self, *args, file, actor=None, dry_run=False, **options):
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"No such file: {path}")
+        importer = None
+        if actor:
+            importer = Person.objects.filter(username=actor).first()
+            if importer is None:
+                raise CommandError(f"No such person: {actor}")
+        started = time.monotonic()
+        result = people_import(
+            actor=importer, rows_or_file=path, dry_run=dry_run, progress=self.stdout.write
+        )
+        if not result.ok:
+            for error in result.errors[:SHOWN_ERRORS]:
+                self.stderr.write(error)
+            if result.error_count > SHOWN_ERRORS:
+                self.stderr.write(f"… and {result.error_count - SHOWN_ERRORS:,} more errors")
+            raise CommandError(
+                f"{result.error_count:,} error(s) in {path.name}: nothing was imported."
+            )
+        seconds = time.monotonic() - started
+        verb = "Checked (dry run, nothing written)" if dry_run else "Imported"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{verb} {result.rows:,} rows in {seconds:.1f} s: "
+                f"{result.created:,} people created, {result.updated:,} updated, "
+                f"{result.unchanged:,} unchanged; {result.units_created:,} units created, "
+                f"{result.units_updated:,} updated; {result.topics_created:,} new skill topics."
+            )
+        )
