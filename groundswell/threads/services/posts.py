@@ -88,6 +88,7 @@ def thread_create(
         space=space,
         thread=thread,
         topic_ids=[t.pk for t in topic_objects],
+        at=now,
     )
     return thread
 
@@ -164,6 +165,7 @@ def reply_create(*, author, thread: Thread, body: str) -> Reply:
         thread=thread,
         subject=thread.author,
         topic_ids=[t.pk for t in thread.topics.all()],
+        at=now,
     )
     return reply
 
