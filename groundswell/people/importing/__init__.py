@@ -25,6 +25,7 @@ from groundswell.people.importing.reading import (
     read_rows,
 )
 from groundswell.people.importing.writing import write_plan
+from groundswell.people.permissions import can_import_people
 
 __all__ = [
     "COLUMNS",
@@ -33,11 +34,6 @@ __all__ = [
     "can_import_people",
     "people_import",
 ]
-
-
-def can_import_people(actor) -> bool:
-    """Provisioning is an administrator's job; `None` is the operator at the command line."""
-    return actor is None or bool(actor.is_active and (actor.is_staff or actor.is_superuser))
 
 
 def people_import(
