@@ -1,0 +1,214 @@
+"""Notifications derived from the activity log, people's email preferences, and the digests
+sent to them. Every read goes through `Notification.objects.visible_to(person)`: a notification
+about something the person can no longer see is not shown, counted or emailed."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from groundswell.spaces.models import Space
+from groundswell.threads.models import Thread, ThreadKind
+
+
+class Kind(models.TextChoices):
+    ANSWER = "answer", "Answer to your question"
+    REPLY = "reply", "Reply to your thread"
+    ACCEPTED = "accepted", "Your answer was accepted"
+    MENTION = "mention", "You were mentioned"
+    INVITED = "invited", "You were added to a space"
+    ROUTED = "routed", "A question you may be able to answer"
+    FOLLOWED_REPLY = "followed_reply", "Reply in a thread you follow"
+    NEW_THREAD = "new_thread", "New thread you follow"
+
+
+# Addressed to the person themselves: emailed at once to people who chose "immediately".
+DIRECT_KINDS = frozenset(
+    {Kind.ANSWER, Kind.REPLY, Kind.ACCEPTED, Kind.MENTION, Kind.INVITED, Kind.ROUTED}
+)
+# One notification per person and event: when several rules reach the same person, the most
+# specific one wins (an expert who also follows the space hears "routed to you").
+KIND_PRIORITY = {
+    Kind.ROUTED: 50,
+    Kind.ANSWER: 40,
+    Kind.REPLY: 40,
+    Kind.ACCEPTED: 40,
+    Kind.INVITED: 40,
+    Kind.MENTION: 30,
+    Kind.FOLLOWED_REPLY: 10,
+    Kind.NEW_THREAD: 10,
+}
+
+
+class NotificationQuerySet(models.QuerySet):
+    def visible_to(self, person):
+        """The person's own notifications about threads, replies and spaces they can still
+        see. Access does not outlive a removal from a space: the same rows disappear from the
+        list, the unread count and the emails."""
+        if person is None or not person.is_authenticated or not person.is_active:
+            return self.none()
+        return self.filter(recipient=person).filter(
+            Q(thread__isnull=True) | Q(thread__in=Thread.objects.visible_to(person)),
+            Q(reply__isnull=True) | Q(reply__is_hidden=False),
+            Q(space__isnull=True) | Q(space__in=Space.objects.visible_to(person)),
+        )
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+    def with_list_data(self):
+        """Everything a notification row shows, in the same query."""
+        return self.select_related("actor", "thread", "thread__space", "reply", "space")
+
+
+class Notification(models.Model):
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    # The activity Event this was derived from: (recipient, event) is unique, so delivering
+    # an event twice never notifies anyone twice.
+    event = models.ForeignKey("activity.Event", on_delete=models.CASCADE, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    thread = models.ForeignKey(
+        Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    reply = models.ForeignKey(
+        "threads.Reply", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    space = models.ForeignKey(
+        Space, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # Why the person hears about it: "You follow hazmat", "You answered 12 questions on…".
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField()
+    read_at = models.DateTimeField(null=True, blank=True)
+    # Set when an immediate email is claimed for sending (and cleared if sending fails), so a
+    # task that runs twice sends one email.
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "event"], name="one_notification_per_event"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"]),
+            models.Index(fields=["recipient", "read_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.recipient_id} (event {self.event_id})"
+
+    def get_absolute_url(self) -> str:
+        """Opening a notification marks it read, then goes to what it is about."""
+        return reverse("notifications:open", args=[self.pk])
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+    @property
+    def target_url(self) -> str:
+        if self.reply_id is not None:
+            return f"{reverse('threads:detail', args=[self.thread_id])}#reply-{self.reply_id}"
+        if self.thread_id is not None:
+            return reverse("threads:detail", args=[self.thread_id])
+        if self.space_id is not None:
+            return self.space.get_absolute_url()
+        return reverse("notifications:list")
+
+    @property
+    def title(self) -> str:
+        """What the notification is about: the thread's title or the space's name."""
+        if self.thread_id is not None:
+            return self.thread.title
+        if self.space_id is not None:
+            return self.space.name
+        return ""
+
+    @property
+    def summary(self) -> str:
+        """One line, e.g. "Dana Driver answered your question" (escaped where it is shown)."""
+        who = self.actor.name if self.actor_id is not None else "Someone"
+        if self.kind == Kind.NEW_THREAD:
+            asked = self.thread_id is not None and self.thread.kind == ThreadKind.QUESTION
+            where = f" in {self.thread.space.name}" if self.thread_id is not None else ""
+            return f"{who} {'asked a question' if asked else 'posted'}{where}"
+        if self.kind == Kind.INVITED:
+            return f"{who} added you to {self.space.name if self.space_id else 'a space'}"
+        return f"{who} {_PHRASES[self.kind]}"
+
+
+_PHRASES = {
+    Kind.ANSWER: "answered your question",
+    Kind.REPLY: "replied to your thread",
+    Kind.ACCEPTED: "accepted your answer",
+    Kind.MENTION: "mentioned you",
+    Kind.ROUTED: "asked a question you may be able to answer",
+    Kind.FOLLOWED_REPLY: "replied in a thread you follow",
+}
+
+
+class EmailFrequency(models.TextChoices):
+    IMMEDIATELY = (
+        "immediately",
+        "Right away, for what is addressed to me: answers and replies to my threads, my "
+        "accepted answers, mentions, invitations and questions routed to me",
+    )
+    DAILY = "daily", "A daily digest of everything new"
+    WEEKLY = "weekly", "A weekly digest of everything new"
+    NEVER = "never", "Never: I check Groundswell myself"
+
+
+class NotificationPreference(models.Model):
+    """How a person wants to hear by email. No row means the default (immediately)."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    email = models.CharField(
+        max_length=12, choices=EmailFrequency.choices, default=EmailFrequency.IMMEDIATELY
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: email {self.email}"
+
+
+class DigestPeriod(models.TextChoices):
+    DAILY = "daily", "Daily"
+    WEEKLY = "weekly", "Weekly"
+
+
+class Digest(models.Model):
+    """One digest email per person and period (a day, an ISO week): claimed before sending,
+    so running `send_digests` twice sends it once. It covers the notifications created after
+    the person's previous digest, so a missed day is caught up, never sent twice."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    period = models.CharField(max_length=10, choices=DigestPeriod.choices)
+    period_key = models.CharField(max_length=10)  # "2025-01-31" or "2025-W05"
+    covered_from = models.DateTimeField()
+    covered_until = models.DateTimeField()
+    notification_count = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-covered_until"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "period", "period_key"], name="one_digest_per_period"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} digest {self.period_key} for {self.recipient_id}"

@@ -1,0 +1,142 @@
+"""Who hears about an event: one rule per kind of event, each naming the candidates with the
+kind of notification and the reason they get it. Visibility, the actor and the cap are checked
+afterwards, in one place (`delivery`), for every rule alike."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from groundswell.activity.models import Event, Verb
+from groundswell.notifications.mentions import mentioned_usernames
+from groundswell.notifications.models import KIND_PRIORITY, Kind
+from groundswell.people.models import Person
+from groundswell.spaces.models import Space
+from groundswell.threads.models import Follow, Reply, Thread
+
+
+@dataclass
+class Target:
+    """What a notification is about: a thread (and one of its replies), or a space."""
+
+    thread: Thread | None = None
+    reply: Reply | None = None
+    space: Space | None = None
+
+
+@dataclass
+class Candidates:
+    """People who may hear about an event, by id, each with the most specific kind that
+    reached them and its reason."""
+
+    entries: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    def add(self, person_id: int | None, kind: str, reason: str) -> None:
+        if person_id is None:
+            return
+        current = self.entries.get(person_id)
+        if current is None or KIND_PRIORITY[kind] > KIND_PRIORITY[current[0]]:
+            self.entries[person_id] = (kind, reason[:300])
+
+    def ranked(self) -> list[tuple[int, str, str]]:
+        """(person id, kind, reason): direct notifications first, then in the order found, so
+        a capped fan-out drops followers before the people addressed."""
+        items = [(pid, kind, reason) for pid, (kind, reason) in self.entries.items()]
+        return [
+            item
+            for _, item in sorted(
+                enumerate(items), key=lambda pair: (-KIND_PRIORITY[pair[1][1]], pair[0])
+            )
+        ]
+
+
+def _cap() -> int:
+    return settings.GROUNDSWELL["MAX_NOTIFICATION_FANOUT"]
+
+
+def _add_mentions(candidates: Candidates, text: str) -> None:
+    names = mentioned_usernames(text)
+    if not names:
+        return
+    mentioned = Person.objects.active().filter(username__in=names).values_list("pk", flat=True)
+    for person_id in mentioned:
+        candidates.add(person_id, Kind.MENTION, "You were mentioned by name.")
+
+
+def _followers(**target) -> list:
+    return list(
+        Follow.objects.filter(**target)
+        .order_by("created_at", "id")
+        .values_list("follower_id", flat=True)[: _cap()]
+    )
+
+
+def reply_posted(event: Event) -> tuple[Target, Candidates] | None:
+    """A reply or answer: the thread's author, people mentioned, the thread's followers."""
+    reply = Reply.objects.select_related("thread", "thread__space").filter(pk=event.object_id)
+    reply = reply.first()
+    if reply is None:
+        return None
+    thread = reply.thread
+    candidates = Candidates()
+    if thread.is_question:
+        candidates.add(thread.author_id, Kind.ANSWER, "You asked this question.")
+    else:
+        candidates.add(thread.author_id, Kind.REPLY, "You started this thread.")
+    _add_mentions(candidates, reply.body)
+    for follower_id in _followers(thread=thread):
+        candidates.add(follower_id, Kind.FOLLOWED_REPLY, "You follow this thread.")
+    return Target(thread=thread, reply=reply, space=thread.space), candidates
+
+
+def thread_started(event: Event) -> tuple[Target, Candidates] | None:
+    """A new question or discussion: people mentioned, and the followers of its author, its
+    space and its topics."""
+    thread = Thread.objects.select_related("space", "author").filter(pk=event.object_id).first()
+    if thread is None:
+        return None
+    candidates = Candidates()
+    _add_mentions(candidates, f"{thread.title}\n\n{thread.body}")
+    # An anonymous question reaches no one through its asker: that would name them.
+    author_followers = [] if thread.is_anonymous else _followers(person_id=thread.author_id)
+    for follower_id in author_followers:
+        candidates.add(follower_id, Kind.NEW_THREAD, f"You follow {thread.author.name}.")
+    for follower_id in _followers(space=thread.space):
+        candidates.add(follower_id, Kind.NEW_THREAD, f"You follow the space {thread.space.name}.")
+    topic_follows = (
+        Follow.objects.filter(topic_id__in=event.topic_ids)
+        .order_by("created_at", "id")
+        .values_list("follower_id", "topic__name")[: _cap()]
+    )
+    for follower_id, topic_name in topic_follows:
+        candidates.add(follower_id, Kind.NEW_THREAD, f"You follow the topic {topic_name}.")
+    return Target(thread=thread, space=thread.space), candidates
+
+
+def answer_accepted(event: Event) -> tuple[Target, Candidates] | None:
+    """An accepted answer: its author."""
+    reply = Reply.objects.select_related("thread", "thread__space").filter(pk=event.object_id)
+    reply = reply.first()
+    if reply is None:
+        return None
+    candidates = Candidates()
+    candidates.add(reply.author_id, Kind.ACCEPTED, "You answered this question.")
+    return Target(thread=reply.thread, reply=reply, space=reply.thread.space), candidates
+
+
+def member_invited(event: Event) -> tuple[Target, Candidates] | None:
+    """Someone added to a space: the invitee."""
+    if event.space is None:
+        return None
+    candidates = Candidates()
+    candidates.add(event.subject_id, Kind.INVITED, "You are now a member of this space.")
+    return Target(space=event.space), candidates
+
+
+RULES = {
+    Verb.REPLIED: reply_posted,
+    Verb.ANSWERED: reply_posted,
+    Verb.ASKED: thread_started,
+    Verb.POSTED: thread_started,
+    Verb.ACCEPTED: answer_accepted,
+    Verb.INVITED: member_invited,
+}
