@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from groundswell.expertise import views
 
 app_name = "expertise"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.expert_directory, name="directory"),
+    path("for-you/", views.questions_for_you, name="for_you"),
+    path("people/<str:username>/endorse/", views.endorse, name="endorse"),
+]
