@@ -1,0 +1,123 @@
+"""Derived learning analytics: knowledge transfers and the rollups dashboards read.
+
+Everything here is rebuilt from the event log (`groundswell rebuild_analytics`) and kept current
+after each relevant action (`analytics.services.analytics_after_commit`).
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class Direction(models.TextChoices):
+    UP = "up", "Up (to someone more senior)"
+    DOWN = "down", "Down (to someone more junior)"
+    ACROSS = "across", "Across (between peers)"
+
+
+# Rollup rows with this topic id count every transfer once, whatever its topics; rows with a
+# real topic id count it once per topic. A transfer with several topics is not double-counted
+# in the unfiltered totals this way.
+ALL_TOPICS = 0
+NO_SPACE = 0
+
+
+class KnowledgeTransfer(models.Model):
+    """An edge source person → learner created by one signal Event.
+
+    Levels and units are copied at the time the edge is derived, so a later promotion or move
+    does not rewrite history.
+    """
+
+    event = models.OneToOneField("activity.Event", on_delete=models.CASCADE, related_name="+")
+    signal = models.CharField(max_length=30)
+    source = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source_level = models.PositiveSmallIntegerField()
+    learner_level = models.PositiveSmallIntegerField()
+    source_unit_path = models.CharField(max_length=500, blank=True)
+    learner_unit_path = models.CharField(max_length=500, blank=True)
+    direction = models.CharField(max_length=6, choices=Direction.choices)
+    crosses_units = models.BooleanField()
+    space_id_value = models.BigIntegerField(default=NO_SPACE)
+    topic_ids = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField()
+    day = models.DateField(db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        permissions = [("view_dashboard", "Can view the learning analytics dashboard")]
+
+    def __str__(self) -> str:
+        return f"{self.source_id}→{self.learner_id} {self.direction} ({self.signal})"
+
+
+class FlowDaily(models.Model):
+    """Transfers per day by learner unit by topic by space by signal by level pair."""
+
+    day = models.DateField()
+    unit_path = models.CharField(max_length=500, blank=True)
+    topic_id = models.BigIntegerField(default=ALL_TOPICS)
+    space_id_value = models.BigIntegerField(default=NO_SPACE)
+    signal = models.CharField(max_length=30)
+    source_level = models.PositiveSmallIntegerField()
+    learner_level = models.PositiveSmallIntegerField()
+    direction = models.CharField(max_length=6, choices=Direction.choices)
+    crosses_units = models.BooleanField()
+    transfers = models.PositiveIntegerField()
+    # Distinct people (sources and learners) in this row on this day; over a date range the
+    # dashboard uses the largest daily figure, a lower bound, so suppression errs on hiding.
+    people = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["topic_id", "day"], name="analytics_flow_topic_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.direction} {self.transfers}"
+
+
+class QuestionFact(models.Model):
+    """One row per question (topic_id = ALL_TOPICS) and one per question by topic."""
+
+    thread_id_value = models.BigIntegerField()
+    topic_id = models.BigIntegerField(default=ALL_TOPICS)
+    space_id_value = models.BigIntegerField(default=NO_SPACE)
+    asker_id_value = models.BigIntegerField(null=True)
+    unit_path = models.CharField(max_length=500, blank=True)
+    asked_at = models.DateTimeField()
+    day = models.DateField()
+    first_answer_seconds = models.BigIntegerField(null=True)
+    accepted_seconds = models.BigIntegerField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["topic_id", "day"], name="analytics_q_topic_day"),
+            models.Index(fields=["thread_id_value"], name="analytics_q_thread"),
+        ]
+
+    def __str__(self) -> str:
+        return f"question {self.thread_id_value} topic {self.topic_id}"
+
+
+class SpaceDaily(models.Model):
+    """Activity per day by space: posts, replies, accepted answers, votes, active people."""
+
+    day = models.DateField()
+    space_id_value = models.BigIntegerField()
+    posts = models.PositiveIntegerField(default=0)
+    replies = models.PositiveIntegerField(default=0)
+    accepted = models.PositiveIntegerField(default=0)
+    votes = models.PositiveIntegerField(default=0)
+    people = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["space_id_value", "day"], name="analytics_space_day")]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "space_id_value"], name="analytics_space_day_u")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} space {self.space_id_value}"

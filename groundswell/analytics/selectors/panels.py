@@ -1,0 +1,312 @@
+"""One function per dashboard panel: rollup rows in, a Table out."""
+
+from collections import defaultdict
+from datetime import timedelta
+
+from django.apps import apps
+from django.db.models import Count, Max, Q, Sum
+
+from groundswell.analytics.models import ALL_TOPICS, Direction, FlowDaily, QuestionFact, SpaceDaily
+from groundswell.analytics.selectors.scope import Resolved
+from groundswell.analytics.tables import Cell, Table
+from groundswell.expertise.selectors import experts_for_topic, visible_topics
+from groundswell.people.models import Level
+from groundswell.spaces.models import Space
+from groundswell.threads.models import Follow, Thread
+
+LEVELS = [level for level, _ in Level.choices]
+DIRECTIONS = [Direction.UP, Direction.DOWN, Direction.ACROSS]
+LIST_LIMIT = 10
+GAP_LIMIT = 8
+EXPERTS_PER_GAP = 3
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round(100.0 * part / whole, 1) if whole else None
+
+
+def flows(r: Resolved):
+    rows = FlowDaily.objects.filter(
+        topic_id=r.topic_id or ALL_TOPICS, day__gte=r.start, day__lte=r.end
+    )
+    if r.unit_path:
+        rows = rows.filter(unit_path__startswith=r.unit_path)
+    if r.space_id:
+        rows = rows.filter(space_id_value=r.space_id)
+    return rows
+
+
+def questions(r: Resolved, *, per_topic: bool = False):
+    """Question facts in range; `per_topic` gives the per-topic rows instead of one per question."""
+    rows = QuestionFact.objects.filter(day__gte=r.start, day__lte=r.end)
+    if r.topic_id:
+        rows = rows.filter(topic_id=r.topic_id)
+    elif per_topic:
+        rows = rows.exclude(topic_id=ALL_TOPICS)
+    else:
+        rows = rows.filter(topic_id=ALL_TOPICS)
+    if r.unit_path:
+        rows = rows.filter(unit_path__startswith=r.unit_path)
+    if r.space_id:
+        rows = rows.filter(space_id_value=r.space_id)
+    return rows
+
+
+def flow_matrix(r: Resolved) -> Table:
+    """Transfers by source level (rows) by learner level (columns)."""
+    cells = {
+        (row["source_level"], row["learner_level"]): Cell(row["transfers"], row["people"])
+        for row in flows(r)
+        .values("source_level", "learner_level")
+        .annotate(transfers=Sum("transfers"), people=Max("people"))
+        .order_by()
+    }
+    table = Table(
+        "flow-matrix",
+        "Knowledge flow: source level by learner level",
+        ["Source level", *[f"To {Level(lv).label}" for lv in LEVELS]],
+    )
+    for source in LEVELS:
+        table.rows.append(
+            [Level(source).label, *[cells.get((source, lv), Cell(0)) for lv in LEVELS]]
+        )
+    shown = sum(c.number for c in cells.values())
+    table.summary = f"{shown} transfers shown between {r.start} and {r.end}."
+    return table
+
+
+def _week(day):
+    return day - timedelta(days=day.weekday())
+
+
+def direction_shares(r: Resolved) -> Table:
+    """Per week: transfers up / down / across and the upward share."""
+    weeks: dict = defaultdict(lambda: {"people": 0, **dict.fromkeys(DIRECTIONS, 0)})
+    for row in (
+        flows(r)
+        .values("day", "direction")
+        .annotate(transfers=Sum("transfers"), people=Max("people"))
+        .order_by()
+    ):
+        week = weeks[_week(row["day"])]
+        week[row["direction"]] += row["transfers"]
+        week["people"] = max(week["people"], row["people"])
+    table = Table(
+        "direction-shares",
+        "Direction of knowledge flow over time",
+        ["Week of", "Up", "Down", "Across", "Upward share %"],
+    )
+    totals = dict.fromkeys(DIRECTIONS, 0)
+    for start in sorted(weeks):
+        week, people = weeks[start], weeks[start]["people"]
+        total = sum(week[d] for d in DIRECTIONS)
+        for d in DIRECTIONS:
+            totals[d] += week[d]
+        table.rows.append(
+            [
+                start.isoformat(),
+                *[Cell(week[d], people) for d in DIRECTIONS],
+                Cell(_percent(week[Direction.UP], total), people),
+            ]
+        )
+    total = sum(totals.values())
+    people = max((week["people"] for week in weeks.values()), default=0)
+    if total and Cell(total, people).suppressed:
+        table.summary = "Too few people in this selection to show figures."
+        return table
+    table.summary = (
+        f"Of {total} transfers, {_percent(totals[Direction.UP], total) or 0}% went up, "
+        f"{_percent(totals[Direction.DOWN], total) or 0}% down and "
+        f"{_percent(totals[Direction.ACROSS], total) or 0}% across."
+    )
+    return table
+
+
+def return_of_expertise(r: Resolved) -> Table:
+    """Upward share and insights acknowledged or actioned by managers."""
+    row = flows(r).aggregate(
+        total=Sum("transfers"),
+        up=Sum("transfers", filter=Q(direction=Direction.UP)),
+        up_people=Max("people", filter=Q(direction=Direction.UP)),
+        insights=Sum("transfers", filter=Q(signal="insight_status")),
+        insight_people=Max("people", filter=Q(signal="insight_status")),
+    )
+    total, up = row["total"] or 0, row["up"] or 0
+    table = Table("return-of-expertise", "Return of expertise", ["Measure", "Value"])
+    table.rows = [
+        ["Transfers up the hierarchy", Cell(up, row["up_people"] or 0)],
+        ["Upward share %", Cell(_percent(up, total), row["up_people"] or 0)],
+        [
+            "Insights acknowledged or actioned",
+            Cell(row["insights"] or 0, row["insight_people"] or 0),
+        ],
+    ]
+    table.summary = (
+        f"{_percent(up, total) or 0}% of transfers went up the hierarchy."
+        if not table.rows[1][1].suppressed
+        else "Too few people in this selection to show figures."
+    )
+    return table
+
+
+def _median(rows, field: str):
+    """Median of a column in SQL on any database: a count, then one row at an offset."""
+    present = rows.filter(**{f"{field}__isnull": False})
+    n = present.count()
+    if not n:
+        return None
+    ordered = present.order_by(field).values_list(field, flat=True)
+    if n % 2:
+        return float(ordered[n // 2])
+    low, high = ordered[n // 2 - 1 : n // 2 + 1]
+    return (low + high) / 2
+
+
+def peer_support(r: Resolved) -> Table:
+    """Questions, answer and accepted rates, median hours to first and accepted answer."""
+    rows = questions(r)
+    row = rows.aggregate(
+        asked=Count("id"),
+        answered=Count("id", filter=Q(first_answer_seconds__isnull=False)),
+        accepted=Count("id", filter=Q(accepted_seconds__isnull=False)),
+        askers=Count("asker_id_value", distinct=True),
+    )
+    people = row["askers"]
+    first, accepted = _median(rows, "first_answer_seconds"), _median(rows, "accepted_seconds")
+    table = Table("peer-support", "Peer support health", ["Measure", "Value"])
+    table.rows = [
+        ["Questions", Cell(row["asked"], people)],
+        ["Answer rate %", Cell(_percent(row["answered"], row["asked"]), people)],
+        ["Accepted rate %", Cell(_percent(row["accepted"], row["asked"]), people)],
+        ["Median hours to first answer", Cell(first / 3600 if first is not None else None, people)],
+        [
+            "Median hours to accepted answer",
+            Cell(accepted / 3600 if accepted is not None else None, people),
+        ],
+    ]
+    table.summary = (
+        f"{row['asked']} questions; {table.rows[1][1]}% answered, {table.rows[2][1]}% accepted."
+        if not table.rows[0][1].suppressed or not row["asked"]
+        else "Too few people asked to show figures."
+    )
+    return table
+
+
+def _topic_names(viewer, ids) -> dict:
+    return dict(visible_topics(viewer).filter(pk__in=ids).values_list("pk", "name"))
+
+
+def unanswered_by_topic(viewer, r: Resolved) -> Table:
+    rows = questions(r, per_topic=True).filter(first_answer_seconds__isnull=True)
+    counted = list(
+        rows.values("topic_id")
+        .annotate(n=Count("id"), people=Count("asker_id_value", distinct=True))
+        .order_by("-n", "topic_id")[: LIST_LIMIT * 2]
+    )
+    names = _topic_names(viewer, [row["topic_id"] for row in counted])
+    table = Table("unanswered", "Unanswered questions by topic", ["Topic", "Unanswered"])
+    table.rows = [
+        [names[row["topic_id"]], Cell(row["n"], row["people"])]
+        for row in counted
+        if row["topic_id"] in names
+    ][:LIST_LIMIT]
+    table.summary = f"{len(table.rows)} topics have unanswered questions."
+    return table
+
+
+def topics_with_courses() -> set[int]:
+    """Topics a course covers: carried by a thread in a course space, or (when the learning app
+    has courses) on a Course."""
+    ids = set(
+        Thread.topics.through.objects.filter(thread__space__kind="course").values_list(
+            "topic_id", flat=True
+        )
+    )
+    try:
+        course = apps.get_model("learning", "Course")
+        ids |= set(course.topics.through.objects.values_list("topic_id", flat=True))
+    except (LookupError, AttributeError):
+        pass
+    return ids
+
+
+def topic_gaps(viewer, r: Resolved) -> Table:
+    """Topics with the most peer demand (questions asked, people following) and no course,
+    each with internal experts who could teach it."""
+    asked = {
+        row["topic_id"]: row
+        for row in questions(r, per_topic=True)
+        .values("topic_id")
+        .annotate(n=Count("id"), people=Count("asker_id_value", distinct=True))
+        .order_by()
+    }
+    follows = dict(
+        Follow.objects.filter(topic__isnull=False)
+        .values("topic_id")
+        .annotate(n=Count("id"))
+        .values_list("topic_id", "n")
+    )
+    covered = topics_with_courses()
+    demand = {
+        t: (asked[t]["n"] if t in asked else 0, follows.get(t, 0))
+        for t in set(asked) | set(follows)
+        if t not in covered and (r.topic_id is None or t == r.topic_id)
+    }
+    ranked = sorted(demand, key=lambda t: (-sum(demand[t]), t))
+    topics = visible_topics(viewer).in_bulk(ranked[: GAP_LIMIT * 2])
+    table = Table(
+        "topic-gaps",
+        "Topic gaps: demand without a course",
+        ["Topic", "Questions", "Followers", "Experts who could teach it"],
+    )
+    for topic_id in [t for t in ranked if t in topics][:GAP_LIMIT]:
+        n_asked, n_follows = demand[topic_id]
+        people = max(asked[topic_id]["people"] if topic_id in asked else 0, n_follows)
+        experts = experts_for_topic(viewer, topics[topic_id], limit=EXPERTS_PER_GAP).items
+        table.rows.append(
+            [
+                topics[topic_id].name,
+                Cell(n_asked, people),
+                Cell(n_follows, people),
+                ", ".join(expert.person.name for expert in experts) or "—",
+            ]
+        )
+    table.summary = f"{len(table.rows)} topics in demand have no course."
+    return table
+
+
+def formal_learning(viewer, r: Resolved) -> Table:
+    """Activity per course and cohort space the viewer can see (in a manager's units)."""
+    spaces = Space.objects.visible_to(viewer).filter(kind__in=["course", "cohort"])
+    if r.scoped and r.unit_path:
+        spaces = spaces.filter(org_unit__path__startswith=r.unit_path)
+    if r.space_id:
+        spaces = spaces.filter(pk=r.space_id)
+    names = dict(spaces.values_list("pk", "name"))
+    rows = (
+        SpaceDaily.objects.filter(space_id_value__in=list(names), day__gte=r.start, day__lte=r.end)
+        .values("space_id_value")
+        .annotate(
+            posts=Sum("posts"),
+            replies=Sum("replies"),
+            accepted=Sum("accepted"),
+            people=Max("people"),
+        )
+        .order_by("-posts", "space_id_value")[:LIST_LIMIT]
+    )
+    table = Table(
+        "formal-learning",
+        "Socialised formal learning: course and cohort spaces",
+        ["Space", "Posts", "Replies", "Accepted answers"],
+    )
+    table.rows = [
+        [
+            names[row["space_id_value"]],
+            Cell(row["posts"], row["people"]),
+            Cell(row["replies"], row["people"]),
+            Cell(row["accepted"], row["people"]),
+        ]
+        for row in rows
+    ]
+    table.summary = f"{len(table.rows)} course and cohort spaces had activity."
+    return table
