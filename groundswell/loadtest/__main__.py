@@ -1,0 +1,3 @@
+from groundswell.loadtest.run import main
+
+main()
