@@ -3,25 +3,32 @@
 Every error answers with the same body, `{"detail": …, "code": …, "errors": {field: [..]}}`:
 domain errors with their own status (400 invalid, 403 forbidden, 404 not found, 409 conflict),
 schema violations with 422, unreadable or oversized bodies with 400/413, missing credentials
-with 401.
+with 401; an unreachable database or a full connection pool with 503 and Retry-After.
 """
 
 import logging
 
 from django.core.exceptions import ObjectDoesNotExist, RequestDataTooBig, SuspiciousOperation
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from groundswell.analytics.api import router as analytics_router
 from groundswell.api_common import default_auth, error_body
-from groundswell.errors import DomainError
+from groundswell.errors import DomainError, RateLimited
 from groundswell.expertise.api import router as expertise_router
+from groundswell.insights.api import router as insights_router
+from groundswell.leadership.api import router as leadership_router
+from groundswell.learning.api import router as learning_router
 from groundswell.notifications.api import router as notifications_router
 from groundswell.people.api import router as people_router
 from groundswell.search.api import router as search_router
 from groundswell.spaces.api import router as spaces_router
 from groundswell.threads.api import router as threads_router
 from groundswell.topics.api import router as topics_router
+from groundswell.web.errors import DATABASE_RETRY_AFTER, database_unavailable
+from groundswell.xapi.api import router as xapi_router
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +55,7 @@ _STATUS_CODES = {
     413: "too_large",
     422: "validation",
     429: "throttled",
+    503: "unavailable",
 }
 
 
@@ -77,6 +85,11 @@ api.add_router("", topics_router)
 api.add_router("", search_router)
 api.add_router("", notifications_router)
 api.add_router("", expertise_router)
+api.add_router("", insights_router)
+api.add_router("", learning_router)
+api.add_router("", leadership_router)
+api.add_router("", analytics_router)
+api.add_router("", xapi_router)
 
 
 def _respond(
@@ -92,7 +105,10 @@ def _respond(
 
 @api.exception_handler(DomainError)
 def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
-    return _respond(request, exc.status, exc.message, exc.code, exc.errors)
+    response = _respond(request, exc.status, exc.message, exc.code, exc.errors)
+    if isinstance(exc, RateLimited):
+        response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 def _field_name(loc) -> str:
@@ -159,6 +175,17 @@ def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     # Logged with its traceback; the client learns nothing about the internals.
     logger.exception("API error on %s %s", request.method, request.path)
     return _respond(request, 500, "Something went wrong; the error was logged.", "server_error")
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def database_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    if not database_unavailable(exc):
+        return server_error(request, exc)
+    logger.warning("Database unavailable on %s %s: %s", request.method, request.path, exc)
+    response = _respond(request, 503, "The service is busy; retry in a few seconds.")
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    return response
 
 
 def openapi_document() -> dict:

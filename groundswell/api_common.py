@@ -16,11 +16,12 @@ from pydantic import ConfigDict, Field, StringConstraints, create_model, field_v
 from groundswell.pagination import Page
 from groundswell.people.models import Person, TokenScope
 from groundswell.people.tokens import api_token_authenticate
+from groundswell.ratelimits import client_address, ensure_allowed, record_failure, scopes
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 # Every status an endpoint may answer with an error body; documented on each operation.
-ERROR_CODES = frozenset({400, 401, 403, 404, 409, 413, 422})
+ERROR_CODES = frozenset({400, 401, 403, 404, 409, 413, 422, 429})
 
 # ---------------------------------------------------------------------------------------------
 # Authentication
@@ -44,8 +45,13 @@ class PersonalTokenAuth:
         scheme, _, raw = header.partition(" ")
         if scheme.lower() != "bearer":
             return None
+        # An address that sent too many bad tokens is refused before the next one is looked
+        # at (429), so tokens cannot be guessed at speed (TRUST 15).
+        address = client_address(request)
+        ensure_allowed(scopes.TOKEN_FAILURE, address)
         person = api_token_authenticate(raw.strip())
         if person is None:
+            record_failure(scopes.TOKEN_FAILURE, address)
             raise AuthenticationError(401, "The token is invalid, expired or revoked.")
         if request.method not in SAFE_METHODS and person.api_token.scope != TokenScope.WRITE:
             raise HttpError(403, "This token has read scope: use a write token to change things.")

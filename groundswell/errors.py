@@ -42,3 +42,15 @@ class Conflict(DomainError):
 
     status = 409
     code = "conflict"
+
+
+class RateLimited(DomainError):
+    """Too many attempts in a short time (TRUST 15); `retry_after` says when, in seconds.
+    Answered with 429 and a `Retry-After` header."""
+
+    status = 429
+    code = "throttled"
+
+    def __init__(self, message: str, *, retry_after: int, **kwargs):
+        super().__init__(message, **kwargs)
+        self.retry_after = max(1, int(retry_after))

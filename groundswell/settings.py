@@ -25,7 +25,8 @@ def env_list(name: str, default: str) -> list[str]:
 
 DEBUG = env_bool("DEBUG", False)
 # The fallback key is only good for a laptop; production settings refuse to start without one.
-SECRET_KEY = os.environ.get("SECRET_KEY", "insecure-local-development-key-change-me")
+DEVELOPMENT_SECRET_KEY = "insecure-local-development-key-change-me"  # noqa: S105 - public on purpose
+SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -39,6 +40,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "ninja",
+    # The Tasks API (backport of django.tasks) and its database-backed queue.
+    "django_tasks",
+    "django_tasks_db",
     "groundswell.web",
     "groundswell.people",
     "groundswell.topics",
@@ -48,11 +52,23 @@ INSTALLED_APPS = [
     "groundswell.search",
     "groundswell.notifications",
     "groundswell.expertise",
+    "groundswell.insights",
+    "groundswell.learning",
+    "groundswell.leadership",
+    "groundswell.analytics",
+    # Stack Exchange dump import (remembers imported posts, so a re-run adds no duplicates).
+    "groundswell.stackexchange",
     "groundswell.demo",
+    # Rate limits (TRUST 15); its app config creates the cache table after every migrate.
+    "groundswell.ratelimits",
+    # xAPI statements from the activity log, forwarded to a Learning Record Store.
+    "groundswell.xapi",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files carry the CSP too (TRUST 13).
+    "groundswell.web.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -65,7 +81,6 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     # Domain errors (InvalidInput, NotFound…) become pages or htmx messages in one place.
     "groundswell.web.middleware.DomainErrorMiddleware",
-    "groundswell.web.middleware.SecurityHeadersMiddleware",
 ]
 CSRF_FAILURE_VIEW = "groundswell.web.errors.csrf_failure"
 
@@ -111,15 +126,43 @@ def database_settings(url: str | None) -> dict:
         config["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME") or None}
     elif config["ENGINE"] == "django.db.backends.postgresql":
         pool_size = int(os.environ.get("DATABASE_POOL_SIZE", "10"))
+        # A request waits this long for a pooled connection, then answers 503 with Retry-After
+        # (groundswell.web.errors.database_unavailable) instead of hanging behind a stuck pool.
+        pool_timeout = float(os.environ.get("DATABASE_POOL_TIMEOUT", "5"))
         config["CONN_MAX_AGE"] = 0
-        config["OPTIONS"] = {"pool": {"min_size": 1, "max_size": pool_size, "timeout": 10}}
+        # Health checks make the pool test a connection before lending it, so connections
+        # broken by a database restart are replaced instead of failing one request each.
+        config["CONN_HEALTH_CHECKS"] = True
+        config["OPTIONS"] = {
+            "pool": {"min_size": 1, "max_size": pool_size, "timeout": pool_timeout}
+        }
     return config
 
 
 DATABASES = {"default": database_settings(os.environ.get("DATABASE_URL"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rate-limit counters live in the cache, which must be shared by every worker process: the
+# database by default (`groundswell migrate` creates the table), Redis at scale.
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
+if CACHE_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "groundswell_cache",
+            # Culling at the default 300 entries would evict live counters under load.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
+
 AUTH_USER_MODEL = "people.Person"
+# Django's ModelBackend behind the login lockout (TRUST 15): every password check, the admin's
+# included, counts failures per username and per address.
+AUTHENTICATION_BACKENDS = ["groundswell.ratelimits.backends.LockoutModelBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -162,6 +205,38 @@ X_FRAME_OPTIONS = "DENY"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "groundswell@localhost")
+# Django's SMTP backend (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend) reads these.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# A mail server that hangs must not hold a worker forever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Links in emails are absolute: the address people reach Groundswell at.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Background tasks (notifications, emails) through the Tasks API. `database` queues them in
+# the database for `groundswell db_worker`; `immediate` runs them in the web process at once
+# (tests, or a laptop without a worker); any other value is a backend's dotted path.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS.get(TASKS_BACKEND, TASKS_BACKEND)}}
+
+# xAPI (docs/xapi.md): statements go to this Learning Record Store; empty = keep them in the
+# outbox only. Actors are accounts on XAPI_ACTOR_HOMEPAGE, named by username.
+XAPI_LRS_ENDPOINT = os.environ.get("XAPI_LRS_ENDPOINT", "").rstrip("/")
+XAPI_LRS_USERNAME = os.environ.get("XAPI_LRS_USERNAME", "")
+XAPI_LRS_PASSWORD = os.environ.get("XAPI_LRS_PASSWORD", "")
+XAPI_ACTOR_HOMEPAGE = os.environ.get("XAPI_ACTOR_HOMEPAGE", SITE_URL)
+XAPI_BATCH_SIZE = int(os.environ.get("XAPI_BATCH_SIZE", "100"))
+XAPI_MAX_ATTEMPTS = int(os.environ.get("XAPI_MAX_ATTEMPTS", "8"))
+# Outbound requests (TRUST 23) refuse private and loopback addresses except these hosts.
+OUTBOUND_ALLOWED_HOSTS = env_list("OUTBOUND_ALLOWED_HOSTS", "")
 
 LOGGING = {
     "version": 1,
@@ -177,4 +252,27 @@ GROUNDSWELL = {
     "MAX_TITLE_LENGTH": 200,
     "MAX_BODY_LENGTH": 50_000,
     "MAX_TOPICS_PER_THREAD": 5,
+    # Notifications: at most this many people hear about one event, and a post's first
+    # MAX_MENTIONS distinct @usernames are resolved (TRUST 14).
+    "MAX_NOTIFICATION_FANOUT": 200,
+    "MAX_MENTIONS": 20,
+    # Question routing: a person receives at most this many routed questions a day.
+    "MAX_ROUTED_PER_DAY": 5,
+    # Rate limits (TRUST 15): scope → (how many, per how many seconds); None switches one off.
+    # See groundswell/ratelimits/scopes.py for what each counts. GROUNDSWELL_RATE_LIMITS=0
+    # switches them all off, for load and durability tests only (check --deploy warns).
+    "RATE_LIMITS_ENABLED": env_bool("GROUNDSWELL_RATE_LIMITS", True),
+    "RATE_LIMITS": {
+        "login-username": (10, 15 * 60),
+        "login-address": (100, 15 * 60),
+        "posting": (30, 10 * 60),
+        "invite": (100, 60 * 60),
+        "password-reset-address": (10, 60 * 60),
+        "password-reset-email": (3, 60 * 60),
+        "token-failure": (30, 10 * 60),
+        "search": (120, 60),
+    },
+    # Reverse proxies in front of Groundswell that append to X-Forwarded-For; 0 = none, so the
+    # client address is REMOTE_ADDR and a forged header is ignored.
+    "TRUSTED_PROXY_HOPS": int(os.environ.get("TRUSTED_PROXY_HOPS", "0")),
 }

@@ -84,3 +84,42 @@ def fast_password_hashing(request, settings):
             "django.contrib.auth.hashers.MD5PasswordHasher",
             *settings.PASSWORD_HASHERS,
         ]
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(settings):
+    """Rate-limit counters in a per-process memory cache, emptied before each test, so one
+    test's logins or posts never throttle another's. The test database still gets the
+    production cache table (created by migrate); tests of the database cache switch back to it
+    (see tests/trust/test_ratelimits.py)."""
+    from django.core.cache import cache
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "groundswell-tests",
+        }
+    }
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_immediately(settings):
+    """Background tasks run in the test's own process as soon as they are enqueued (the
+    ImmediateBackend); what a service enqueues after commit runs when the test's commit
+    callbacks do (`django_capture_on_commit_callbacks(execute=True)`, or a real commit in
+    transactional tests)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def data_migration_rows(request):
+    """Transactional tests flush the database, losing rows that data migrations created (the
+    insight categories); put them back so every test sees what a migrated database has."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from groundswell.insights.services import insight_categories_ensure
+
+    insight_categories_ensure()

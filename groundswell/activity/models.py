@@ -29,13 +29,39 @@ class Verb(models.TextChoices):
     IMPORTED_PEOPLE = "imported_people", "imported people"
     CREATED_TOKEN = "created_token", "created an API token"
     REVOKED_TOKEN = "revoked_token", "revoked an API token"
+    ENDORSED = "endorsed", "endorsed a colleague on a topic"
+    UNENDORSED = "unendorsed", "withdrew an endorsement"
+    # Field insights (data carries {"from": status, "to": status} on status changes).
+    REPORTED_INSIGHT = "reported_insight", "reported a field insight"
+    INSIGHT_STATUS = "insight_status", "changed an insight's status"
+    ASSIGNED_INSIGHT = "assigned_insight", "assigned an insight"
+    CORROBORATED = "corroborated", "corroborated an insight"
+    MERGED_INSIGHT = "merged_insight", "merged duplicate insights"
+    # Formal learning, wiki and articles.
+    CREATED_COURSE = "created_course", "created a course"
+    IMPORTED_COURSES = "imported_courses", "imported courses"
+    ENROLLED = "enrolled", "enrolled in a course or cohort"
+    CREATED_WIKI = "created_wiki", "created a wiki page"
+    EDITED_WIKI = "edited_wiki", "edited a wiki page"
+    REVERTED_WIKI = "reverted_wiki", "reverted a wiki page"
+    PUBLISHED_ARTICLE = "published_article", "published an article"
+    COMMENTED = "commented", "commented"
+    MARKED_HELPFUL = "marked_helpful", "marked something helpful"
+    # Conversations with leadership.
+    SCHEDULED_AMA = "scheduled_ama", "scheduled an ask-me-anything session"
+    REGISTERED_AMA = "registered_ama", "signed up for an ask-me-anything session"
+    ATTENDED_AMA = "attended_ama", "attended an ask-me-anything session"
+    # Administration.
+    VIEWED_DRILLDOWN = "viewed_drilldown", "viewed individual-level analytics"
 
 
 class Event(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="events"
     )
-    verb = models.CharField(max_length=30, choices=Verb.choices)
+    # No `choices` on the column: every app adds verbs, and a choices change would mean a
+    # migration of this table each time. `event_record` accepts only members of `Verb`.
+    verb = models.CharField(max_length=30)
     # What the action was done to, as "<app>.<model>" and its id, so any object can be named.
     object_type = models.CharField(max_length=40, blank=True)
     object_id = models.BigIntegerField(null=True, blank=True)

@@ -19,6 +19,8 @@ def event_record(
     at=None,
 ) -> Event:
     """Write one Event for a user action; call it from the action's own transaction."""
+    if verb not in Verb.values:
+        raise ValueError(f"Unknown activity verb {verb!r}: add it to activity.models.Verb.")
     return Event.objects.create(
         actor=actor,
         verb=verb,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
 
+from groundswell.analytics.services import learning_group
 from groundswell.demo.corpus.vocabulary import (
     AIRPORT_HUBS,
     CONTACT_CENTRE_TOWNS,
@@ -325,5 +326,6 @@ def save_orgchart(chart: OrgChart) -> dict[str, int]:
     # The seed runs on a database without people, so everyone there is from the chart.
     Person.objects.update(password=make_password(DEMO_PASSWORD))
     Person.objects.filter(username="learning").update(is_staff=True)
+    learning_group().user_set.add(*Person.objects.filter(username="learning"))
     Person.objects.filter(username="admin").update(is_staff=True, is_superuser=True)
     return dict(Person.objects.values_list("username", "pk"))

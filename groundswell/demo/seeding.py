@@ -20,6 +20,9 @@ from groundswell.demo.orgchart import build_orgchart, save_orgchart
 from groundswell.demo.scenario import play_opening_scene
 from groundswell.demo.spaces import create_spaces
 from groundswell.errors import Conflict, InvalidInput
+from groundswell.insights.demo import seed_insights
+from groundswell.leadership.demo import seed_leadership
+from groundswell.learning.demo import seed_learning
 from groundswell.people.models import OrgUnit, Person
 from groundswell.spaces.models import Space
 from groundswell.threads.models import Reply, Thread, Vote
@@ -88,6 +91,9 @@ def demo_seed(
     reset_sequences(Thread, Reply)
     with transaction.atomic():
         play_opening_scene()
+        seed_learning(random.Random(f"{seed}:learning"))
+        seed_leadership(random.Random(f"{seed}:leadership"))
+        seed_insights(random.Random(f"{seed}:insights"))
     return Summary(
         people=Person.objects.count(),
         units=OrgUnit.objects.count(),

@@ -106,6 +106,15 @@ def api_token_list(person: Person, *, page=1, per_page=None) -> Page:
     )
 
 
+def api_token_status(token: ApiToken) -> str:
+    """Whether the token works now: "revoked", "expired" or "active"."""
+    if token.revoked_at is not None:
+        return "revoked"
+    if token.expires_at is not None and token.expires_at <= timezone.now():
+        return "expired"
+    return "active"
+
+
 def api_token_authenticate(raw: str) -> Person | None:
     """The active person a presented token belongs to, or None.
 

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from groundswell.expertise.views import profile_section
 from groundswell.people import selectors
 from groundswell.threads.selectors import is_following, replies_by, thread_list
 from groundswell.threads.views.actions import follow_toggle
@@ -50,6 +51,7 @@ def person_detail(request, username: str):
             "items": items,
             "is_me": person.pk == viewer.pk,
             "following": is_following(viewer, kind="person", target=person),
+            **profile_section(viewer, person),
         },
     )
 

@@ -7,7 +7,9 @@ from django.utils.text import slugify
 from groundswell.activity.models import Verb
 from groundswell.activity.services import event_record
 from groundswell.errors import Conflict, Forbidden, InvalidInput, NotFound
+from groundswell.notifications.services import notify_after_commit
 from groundswell.people.models import Person
+from groundswell.ratelimits import check_rate, scopes
 from groundswell.spaces import permissions
 from groundswell.spaces.models import Membership, Role, Space, SpaceKind, Visibility
 
@@ -117,6 +119,8 @@ def space_invite(*, inviter: Person, space: Space, invitees: list[Person]) -> li
         raise InvalidInput(
             f"Invite at most {MAX_INVITES_PER_REQUEST} people at once.", field="usernames"
         )
+    # Each invitee counts: the limit is on people added, whatever the number of requests.
+    check_rate(scopes.INVITE, inviter.pk, cost=len(invitees))
     existing = set(
         Membership.objects.filter(space=space, person__in=invitees).values_list(
             "person_id", flat=True
@@ -128,7 +132,11 @@ def space_invite(*, inviter: Person, space: Space, invitees: list[Person]) -> li
             continue
         added.append(_add_member(space, invitee, Role.MEMBER))
         existing.add(invitee.pk)
-        event_record(actor=inviter, verb=Verb.INVITED, target=space, space=space, subject=invitee)
+        notify_after_commit(
+            event_record(
+                actor=inviter, verb=Verb.INVITED, target=space, space=space, subject=invitee
+            )
+        )
     if not added:
         raise Conflict("Everyone you named is already a member.")
     return added

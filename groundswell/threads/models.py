@@ -18,8 +18,12 @@ class ThreadKind(models.TextChoices):
 
 class ThreadQuerySet(models.QuerySet):
     def visible_to(self, person):
-        """Threads in spaces the person may see (the space policy decides), not hidden."""
-        return self.filter(space__in=Space.objects.visible_to(person), is_hidden=False)
+        """Threads in spaces the person may see (the space policy decides), not hidden, and
+        not someone else's unpublished draft."""
+        threads = self.filter(space__in=Space.objects.visible_to(person), is_hidden=False)
+        if person is None or not person.is_authenticated:
+            return threads.none()
+        return threads.filter(Q(is_draft=False) | Q(author=person))
 
     def with_list_data(self):
         """Everything a thread list row shows, in the same query."""
@@ -49,6 +53,11 @@ class Thread(models.Model):
     score = models.IntegerField(default=0)
     is_locked = models.BooleanField(default=False)
     is_hidden = models.BooleanField(default=False)
+    # An article not yet published: only its author sees it.
+    is_draft = models.BooleanField(default=False)
+    # Asked anonymously (ask-leadership): `author` is kept for administrators' moderation only
+    # and must never be shown; every output goes through `shown_author`.
+    is_anonymous = models.BooleanField(default=False)
 
     objects = ThreadQuerySet.as_manager()
 
@@ -65,6 +74,12 @@ class Thread(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("threads:detail", args=[self.pk])
+
+    @property
+    def shown_author(self):
+        """The author as everyone may see them: None for an anonymous question. Every page,
+        partial, API schema, notification and list uses this, never `author`."""
+        return None if self.is_anonymous else self.author
 
     @property
     def is_question(self) -> bool:

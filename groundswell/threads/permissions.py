@@ -4,13 +4,25 @@ from groundswell.spaces.permissions import can_moderate_space, can_post_in_space
 from groundswell.threads.models import Reply, Thread, ThreadKind
 
 
+def _is_anonymous_asker(person, thread: Thread) -> bool:
+    """The asker of an anonymous question may not reply to it, edit it or accept an answer:
+    any of those would show their name (or notify someone with it) next to the question."""
+    return thread.is_anonymous and thread.author_id == person.pk
+
+
 def can_reply(person, thread: Thread) -> bool:
+    if _is_anonymous_asker(person, thread):
+        return False
     if thread.is_locked and not can_moderate_space(person, thread.space):
         return False
     return can_post_in_space(person, thread.space)
 
 
 def can_edit_thread(person, thread: Thread) -> bool:
+    if _is_anonymous_asker(person, thread):
+        return False
+    if thread.kind == ThreadKind.WIKI:
+        return False  # wiki pages are edited on the wiki, where edits are checked for conflicts
     return thread.author_id == person.pk or can_moderate_space(person, thread.space)
 
 
@@ -21,6 +33,8 @@ def can_edit_reply(person, reply: Reply) -> bool:
 def can_accept(person, thread: Thread) -> bool:
     """The asker decides which answer solved their question; moderators may too."""
     if thread.kind != ThreadKind.QUESTION:
+        return False
+    if _is_anonymous_asker(person, thread):
         return False
     return thread.author_id == person.pk or can_moderate_space(person, thread.space)
 

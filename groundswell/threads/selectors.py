@@ -69,7 +69,8 @@ def thread_list(
     if topic is not None:
         threads = threads.filter(topics=topic)
     if author is not None:
-        threads = threads.filter(author=author)
+        # Anonymous questions never count as anyone's, not even on the asker's own profile.
+        threads = threads.filter(author=author, is_anonymous=False)
     if kind:
         threads = threads.filter(kind=kind)
     if unanswered:
@@ -85,7 +86,8 @@ def home_feed(person, *, page=1, per_page=None) -> Page:
     interesting = (
         Q(space__memberships__person=person)
         | Q(topics__in=follows.filter(topic__isnull=False).values("topic"))
-        | Q(author__in=follows.filter(person__isnull=False).values("person"))
+        # An anonymous question must not reach the asker's followers.
+        | Q(author__in=follows.filter(person__isnull=False).values("person"), is_anonymous=False)
         | Q(pk__in=follows.filter(thread__isnull=False).values("thread"))
         | Q(space__in=follows.filter(space__isnull=False).values("space"))
     )
@@ -220,6 +222,7 @@ class ReplyView:
     can_edit: bool
     can_vote: bool
     can_accept: bool
+    is_leadership: bool = False
 
 
 @dataclass
@@ -235,6 +238,8 @@ class ThreadPage:
     can_reply: bool
     can_vote: bool
     can_accept: bool
+    # The viewer asked this anonymously: they may not reply (it would name them).
+    asked_anonymously: bool = False
 
 
 def thread_page(person, thread_id: int, *, page=1) -> ThreadPage:
@@ -245,6 +250,7 @@ def thread_page(person, thread_id: int, *, page=1) -> ThreadPage:
     replies = reply_page(person, thread, page=page)
     state = viewer_state(person, thread, [])
     may_accept = permissions.can_accept(person, thread)
+    leaders = _leader_ids(thread.space)
     replies.items = [
         ReplyView(
             reply=reply,
@@ -253,6 +259,7 @@ def thread_page(person, thread_id: int, *, page=1) -> ThreadPage:
             can_edit=permissions.can_edit_reply(person, reply),
             can_vote=permissions.can_vote(person, reply),
             can_accept=may_accept,
+            is_leadership=reply.author_id in leaders,
         )
         for reply in replies.items
     ]
@@ -266,7 +273,16 @@ def thread_page(person, thread_id: int, *, page=1) -> ThreadPage:
         can_reply=permissions.can_reply(person, thread),
         can_vote=permissions.can_vote(person, thread),
         can_accept=may_accept,
+        asked_anonymously=thread.is_anonymous and thread.author_id == person.pk,
     )
+
+
+def _leader_ids(space: Space) -> set[int]:
+    """Who answers for leadership in this space (empty for other spaces): their answers are
+    marked "Leadership answer"."""
+    from groundswell.leadership.selectors import leader_ids  # leadership builds on threads
+
+    return leader_ids(space)
 
 
 def reply_view(person, reply_id: int) -> ReplyView:
@@ -282,4 +298,5 @@ def reply_view(person, reply_id: int) -> ReplyView:
         can_edit=permissions.can_edit_reply(person, reply),
         can_vote=permissions.can_vote(person, reply),
         can_accept=permissions.can_accept(person, reply.thread),
+        is_leadership=reply.author_id in _leader_ids(reply.thread.space),
     )

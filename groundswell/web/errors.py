@@ -4,9 +4,13 @@ Every error renders our own template (so it carries our headers too). An htmx re
 small message aimed at the page's live region instead of a whole page.
 """
 
+import sqlite3
+import sys
+
+from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 
-from groundswell.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFound
+from groundswell.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFound, RateLimited
 from groundswell.web import htmx
 
 NOT_FOUND_MESSAGE = "There is nothing here, or you cannot see it."
@@ -15,6 +19,7 @@ _TITLES = {
     Forbidden: "Not allowed",
     NotFound: "Not found",
     Conflict: "Already done",
+    RateLimited: "Too many attempts",
 }
 
 
@@ -59,6 +64,37 @@ def not_found(request, exception=None):
     return _error(request, 404, "Not found", NOT_FOUND_MESSAGE)
 
 
+# Seconds a client is asked to wait when the database is unreachable or its pool is full.
+DATABASE_RETRY_AFTER = 5
+
+
+def database_unavailable(exc: BaseException | None) -> bool:
+    """Whether an exception means the database cannot be reached right now (a full pool, a
+    restarting server, a lock held too long) rather than a fault in our code: the former is a
+    503 the client may retry, the latter stays a 500."""
+    if isinstance(exc, InterfaceError):
+        return True
+    if not isinstance(exc, OperationalError):
+        return False
+    cause = exc.__cause__
+    if isinstance(cause, sqlite3.OperationalError):
+        # SQLite reports missing tables and bad SQL as OperationalError too: only waits count.
+        return "locked" in str(cause) or "busy" in str(cause)
+    # psycopg's OperationalError (and PoolTimeout, its subclass): connection-level failures.
+    return True
+
+
+def service_unavailable(request):
+    """503 with Retry-After, for pages, when the database is unavailable; a bare template,
+    as the base layout needs the database."""
+    response = render(request, "web/503.html", status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    return response
+
+
 def server_error(request):
+    # Django calls this from inside its `except` block, so the exception is still at hand.
+    if database_unavailable(sys.exc_info()[1]):
+        return service_unavailable(request)
     # A bare template: the base layout needs the database, which may be what failed.
     return render(request, "web/500.html", status=500)

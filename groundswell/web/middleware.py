@@ -10,7 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import resolve_url
 from django_htmx.http import HttpResponseClientRedirect
 
-from groundswell.errors import DomainError
+from groundswell.errors import DomainError, RateLimited
 from groundswell.web import errors
 
 
@@ -44,6 +44,9 @@ class SecurityHeadersMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(self)"
         )
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        # Django's clickjacking middleware sets this on views' responses; static files and
+        # anything answered before it get it here.
+        response.headers.setdefault("X-Frame-Options", "DENY")
         return response
 
 
@@ -109,4 +112,11 @@ class DomainErrorMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, DomainError) or is_api_request(request):
             return None
-        return errors.domain_error_response(request, exception)
+        return with_retry_after(errors.domain_error_response(request, exception), exception)
+
+
+def with_retry_after(response, error: DomainError):
+    """A rate-limited answer (429) says when to try again (TRUST 15)."""
+    if isinstance(error, RateLimited):
+        response["Retry-After"] = str(error.retry_after)
+    return response

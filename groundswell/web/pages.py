@@ -10,8 +10,9 @@ from django import forms
 from django.shortcuts import render
 from django_htmx.http import reswap, retarget
 
-from groundswell.errors import Conflict, DomainError, InvalidInput, NotFound
+from groundswell.errors import Conflict, DomainError, InvalidInput, NotFound, RateLimited
 from groundswell.web import htmx
+from groundswell.web.middleware import with_retry_after
 
 
 @dataclass
@@ -36,7 +37,8 @@ class FormPage:
     def shows_on_form(self, error: DomainError) -> bool:
         if self.form is None:
             return False
-        if isinstance(error, InvalidInput | Conflict):
+        # A rate limit shows on the form too, so the text someone wrote is not lost.
+        if isinstance(error, InvalidInput | Conflict | RateLimited):
             return True
         return isinstance(error, NotFound) and bool(set(error.errors) & set(self.form.fields))
 
@@ -66,7 +68,7 @@ def form_view(template: str, *, partial: str | None = None, partial_target: str 
                     raise
                 page.add_error(error)
                 status = 400 if isinstance(error, InvalidInput | NotFound) else error.status
-                return page.render(status=status)
+                return with_retry_after(page.render(status=status), error)
             if result is page:
                 invalid = page.form is not None and page.form.is_bound and not page.form.is_valid()
                 return page.render(status=400 if invalid else 200)

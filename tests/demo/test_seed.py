@@ -11,6 +11,8 @@ from groundswell.activity.models import Event, Verb
 from groundswell.demo.orgchart import DEMO_USERNAMES
 from groundswell.demo.scenario import QUESTION_TITLE
 from groundswell.demo.space_specs import COHORT_NAME
+from groundswell.leadership import demo as leadership_demo
+from groundswell.learning import demo as learning_demo
 from groundswell.people.models import Level, Person
 from groundswell.spaces.models import Membership, Role, Space, SpaceKind, Visibility
 from groundswell.threads.models import Follow, Reply, Revision, Thread, ThreadKind, Vote
@@ -33,7 +35,10 @@ def test_small_scale_completes_and_reports(db, capsys):
     out = capsys.readouterr().out
     assert "threads: 150 / 150" in out
     assert "Seeded Northwind Parcel" in out and "people" in out and "events" in out
-    assert Thread.objects.count() == 150 + 1  # plus the opening scene's question
+    # plus the opening scene's question and the learning demo's pages and article
+    assert Thread.objects.count() == (
+        150 + 1 + learning_demo.THREADS_ADDED + leadership_demo.THREADS_ADDED
+    )
     assert 100 <= Person.objects.count() <= 200
     assert Reply.objects.exists() and Vote.objects.exists()
 
@@ -70,13 +75,18 @@ def test_dates_are_in_order_and_every_post_has_a_revision(seeded):
     first, last = (Thread.objects.order_by(f).values_list("created_at", flat=True).first()
                    for f in ("created_at", "-created_at"))  # fmt: skip
     assert (last - first).days > 150  # spread over months, not all "now"
-    assert Revision.objects.filter(thread__isnull=False).count() == Thread.objects.count()
+    assert Revision.objects.filter(thread__isnull=False).count() == (
+        Thread.objects.count() + learning_demo.EXTRA_REVISIONS
+    )
     assert Revision.objects.filter(reply__isnull=False).count() == Reply.objects.count()
 
 
 def test_events_mirror_the_rows_with_their_timestamps(seeded):
     verbs = dict(Event.objects.values_list("verb").annotate(n=Count("id")))
-    assert verbs[Verb.ASKED] + verbs[Verb.POSTED] == Thread.objects.count()
+    assert (
+        verbs[Verb.ASKED] + verbs[Verb.POSTED]
+        == Thread.objects.filter(kind__in=[ThreadKind.QUESTION, ThreadKind.DISCUSSION]).count()
+    )
     assert verbs[Verb.ANSWERED] + verbs[Verb.REPLIED] == Reply.objects.count()
     assert verbs[Verb.VOTED] == Vote.objects.count()
     assert verbs[Verb.ACCEPTED] == Thread.objects.filter(accepted_reply__isnull=False).count()
@@ -85,7 +95,9 @@ def test_events_mirror_the_rows_with_their_timestamps(seeded):
     assert verbs[Verb.JOINED] == open_members.exclude(role=Role.OWNER).count()
     # The opening scene goes through the real services, which date the row and its event
     # separately; the generated rows share one timestamp with their event.
-    generated = Thread.objects.exclude(title=QUESTION_TITLE)
+    generated = Thread.objects.exclude(title=QUESTION_TITLE).filter(
+        kind__in=[ThreadKind.QUESTION, ThreadKind.DISCUSSION]
+    )
     for thread in generated.order_by("id")[:: max(1, generated.count() // 25)]:
         asked = Event.objects.get(object_type="threads.thread", object_id=thread.pk,
                                   verb__in=[Verb.ASKED, Verb.POSTED])  # fmt: skip
@@ -195,7 +207,9 @@ def test_if_empty_seeds_once_and_a_second_plain_run_is_refused(db, capsys):
 
 def test_thread_count_option(db):
     seed(threads=40)
-    assert Thread.objects.count() == 41
+    assert Thread.objects.count() == (
+        41 + learning_demo.THREADS_ADDED + leadership_demo.THREADS_ADDED
+    )
 
 
 def test_invalid_sizes_are_refused(db):

@@ -10,11 +10,14 @@ from html.parser import HTMLParser
 
 import pytest
 
+from groundswell.insights import services as insights
 from groundswell.spaces.models import Role
 from groundswell.spaces.services import space_invite
 from groundswell.threads import services as threads
 from groundswell.topics.models import Topic
 from tests.factories import MembershipFactory, PersonFactory, SpaceFactory
+from tests.leadership.world import ama_in
+from tests.learning.trust_world import learning_values
 from tests.trust.routes import fill_page_route, page_routes
 
 PAYLOADS = [
@@ -28,7 +31,9 @@ PAYLOADS = [
     "{{ 7*7 }} {% now 'Y' %} ${7*7}",
 ]
 PAYLOAD = " ".join(PAYLOADS)
-FORBIDDEN_TAGS = {"iframe", "object", "embed", "svg", "style", "math", "base", "form-action"}
+# Our own pages draw charts and icons as inline SVG; an injected <svg onload> is still caught by
+# the event-handler check, and SVG's own <script> by the script check.
+FORBIDDEN_TAGS = {"iframe", "object", "embed", "style", "math", "base"}
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 
 
@@ -38,7 +43,9 @@ class DocumentCheck(HTMLParser):
         self.problems: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in FORBIDDEN_TAGS:
+        # Server-drawn analytics charts (class "chart …", no payload uses it) are the one <svg>.
+        is_chart = tag == "svg" and (dict(attrs).get("class") or "").startswith("chart ")
+        if tag in FORBIDDEN_TAGS and not is_chart:
             self.problems.append(f"<{tag}>")
         if tag == "script":
             src = dict(attrs).get("src") or ""
@@ -104,7 +111,19 @@ def poisoned(db):
     topic = Topic.objects.get(name="xss-topic")
     topic.description = PAYLOAD[:300]
     topic.save()
+    # A field insight by the author, routed to the reader as their manager.
+    author.manager = reader
+    author.save(update_fields=["manager"])
+    insight = insights.insight_report(
+        reporter=author, text=PAYLOAD, category="other", location=PAYLOAD[:150], topics=["xss"]
+    )
+    insights.insight_change_status(
+        person=reader, insight=insight, status="acknowledged", message=PAYLOAD
+    )
+    insights.insight_corroborate(person=admin, insight=insight, detail=PAYLOAD[:500])
+    session = ama_in(space, author, title=PAYLOAD[:200], description=PAYLOAD, thread=question)
     values = {
+        "session_id": session.pk,
         "slug": space.slug,
         "space_slug": space.slug,
         "thread_id": question.pk,
@@ -116,6 +135,15 @@ def poisoned(db):
         "topic_name": topic.name,
         "username": author.username,
         "token_id": 1,
+        "table": "flow-matrix",
+        **learning_values(
+            space=space,
+            author=author,
+            title=PAYLOAD[:200],
+            body=PAYLOAD,
+            course_title=PAYLOAD[:200],
+        ),
+        "insight_id": insight.pk,
     }
     return {"reader": reader, "admin": admin, "values": values}
 

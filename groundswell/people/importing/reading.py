@@ -67,11 +67,20 @@ class Row:
         return self.values.get(column, "")
 
 
-def read_rows(source, result: ImportResult, say: Progress) -> tuple[list[str], list[Row]]:
+def read_rows(
+    source,
+    result: ImportResult,
+    say: Progress,
+    *,
+    columns: tuple[str, ...] = COLUMNS,
+    required: tuple[str, ...] = REQUIRED_COLUMNS,
+    noun: str = "people",
+) -> tuple[list[str], list[Row]]:
     """The header and the non-blank rows, each with the line it starts on. A bad header stops
-    here: without it the rows cannot be understood."""
+    here: without it the rows cannot be understood. Other imports (courses) pass their own
+    `columns`, `required` columns and the `noun` their rows describe."""
     if _is_row_dicts(source):
-        return _rows_from_dicts(list(source), result)
+        return _rows_from_dicts(list(source), result, columns, required, noun)
     text = _decode(source, result)
     if text is None:
         return [], []
@@ -80,7 +89,7 @@ def read_rows(source, result: ImportResult, say: Progress) -> tuple[list[str], l
     rows: list[Row] = []
     try:
         header = [name.strip().lower() for name in next(reader, [])]
-        if not check_header(header, result):
+        if not check_header(header, result, columns, required):
             return header, []
         while True:
             line = reader.line_num + 1  # where the record starts, even if a field spans lines
@@ -97,7 +106,7 @@ def read_rows(source, result: ImportResult, say: Progress) -> tuple[list[str], l
             values = dict(zip(header, (cell.strip() for cell in cells), strict=True))
             rows.append(Row(line=line, values=values))
             if len(rows) > MAX_ROWS:
-                result.add_error(line, f"a file holds at most {MAX_ROWS:,} people")
+                result.add_error(line, f"a file holds at most {MAX_ROWS:,} {noun}")
                 return header, []
             if len(rows) % PROGRESS_EVERY == 0:
                 say(f"read {len(rows):,} rows")
@@ -105,21 +114,26 @@ def read_rows(source, result: ImportResult, say: Progress) -> tuple[list[str], l
         result.add_error(reader.line_num, f"this is not valid CSV ({exc})")
     result.rows = len(rows)
     if not rows and result.ok:
-        result.add_error(2, "the file has a header but no people")
+        result.add_error(2, f"the file has a header but no {noun}")
     return header, rows
 
 
-def check_header(header: list[str], result: ImportResult) -> bool:
+def check_header(
+    header: list[str],
+    result: ImportResult,
+    columns: tuple[str, ...] = COLUMNS,
+    required: tuple[str, ...] = REQUIRED_COLUMNS,
+) -> bool:
     before = result.error_count
     if header:
         header[0] = header[0].removeprefix("\ufeff")
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    missing = [column for column in required if column not in header]
     if missing:
         result.add_error(1, f"missing required column(s): {', '.join(missing)}")
-    unknown = [column for column in header if column not in COLUMNS]
+    unknown = [column for column in header if column not in columns]
     if unknown:
         result.add_error(
-            1, f"unknown column(s): {', '.join(unknown)} (expected: {', '.join(COLUMNS)})"
+            1, f"unknown column(s): {', '.join(unknown)} (expected: {', '.join(columns)})"
         )
     repeated = sorted({column for column in header if header.count(column) > 1})
     if repeated:
@@ -131,10 +145,12 @@ def _is_row_dicts(source) -> bool:
     return not isinstance(source, str | bytes | os.PathLike) and not hasattr(source, "read")
 
 
-def _rows_from_dicts(dicts: list[dict], result: ImportResult) -> tuple[list[str], list[Row]]:
+def _rows_from_dicts(
+    dicts: list[dict], result: ImportResult, columns, required, noun
+) -> tuple[list[str], list[Row]]:
     """Rows given as dicts (from code): numbered as if they were a file under a header."""
     header = [str(key).strip().lower() for key in (dicts[0] if dicts else {})]
-    if not check_header(header, result):
+    if not check_header(header, result, columns, required):
         return header, []
     rows = []
     for line, raw in enumerate(dicts, start=2):
@@ -145,7 +161,7 @@ def _rows_from_dicts(dicts: list[dict], result: ImportResult) -> tuple[list[str]
         rows.append(Row(line=line, values={column: values.get(column, "") for column in header}))
     result.rows = len(rows)
     if len(rows) > MAX_ROWS:
-        result.add_error(MAX_ROWS + 2, f"a file holds at most {MAX_ROWS:,} people")
+        result.add_error(MAX_ROWS + 2, f"a file holds at most {MAX_ROWS:,} {noun}")
         return header, []
     return header, rows
 

@@ -56,7 +56,9 @@ class ThreadSummaryOut(Schema):
     kind: str
     title: str
     space: SpaceRef
-    author: PersonRef
+    author: PersonRef | None = Field(
+        description="null for an anonymous question: its asker is never shown."
+    )
     topics: list[str]
     reply_count: int
     score: int
@@ -64,6 +66,10 @@ class ThreadSummaryOut(Schema):
     is_locked: bool
     created_at: datetime
     last_activity_at: datetime
+
+    @staticmethod
+    def resolve_author(obj):
+        return obj.shown_author
 
     @staticmethod
     def resolve_topics(obj) -> list[str]:

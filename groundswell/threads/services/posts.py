@@ -9,8 +9,14 @@ from django.utils import timezone
 
 from groundswell.activity.models import Verb
 from groundswell.activity.services import event_record
+from groundswell.analytics.tasks import analytics_after_commit
 from groundswell.errors import Conflict, Forbidden, InvalidInput, NotFound
-from groundswell.spaces.models import Space
+from groundswell.expertise.tasks import expertise_after_commit, route_after_commit
+from groundswell.leadership.permissions import can_ask_leadership
+from groundswell.notifications.services import notify_after_commit
+from groundswell.ratelimits import check_rate, scopes
+from groundswell.search.services import search_index_thread
+from groundswell.spaces.models import Space, SpaceKind
 from groundswell.spaces.permissions import can_post_in_space, can_view_space
 from groundswell.threads import permissions
 from groundswell.threads.markdown import render_markdown
@@ -62,9 +68,13 @@ def thread_create(
     _ensure_can_see(author, space)
     if not can_post_in_space(author, space):
         raise Forbidden("Join this space to post in it.")
+    if space.kind == SpaceKind.LEADERSHIP and not can_ask_leadership(author, space):
+        raise Forbidden("Only people in this unit can put questions to its leadership.")
     if kind not in POSTABLE_KINDS:
         raise InvalidInput(f"Cannot start a thread of kind {kind!r} here.", field="kind")
     title, body = _clean_title(title), _clean_body(body, required=kind != ThreadKind.QUESTION)
+    # Here rather than in each view: pages, API and any later interface share one limit.
+    check_rate(scopes.POSTING, author.pk)
     topic_objects = topics_resolve(person=author, names=parse_topic_names(topics))
     now = timezone.now()
     thread = Thread.objects.create(
@@ -81,7 +91,7 @@ def thread_create(
     thread.topics.set(topic_objects)
     Revision.objects.create(thread=thread, editor=author, title=title, body=body, created_at=now)
     Space.objects.filter(pk=space.pk).update(thread_count=F("thread_count") + 1)
-    event_record(
+    event = event_record(
         actor=author,
         verb=Verb.ASKED if kind == ThreadKind.QUESTION else Verb.POSTED,
         target=thread,
@@ -90,6 +100,11 @@ def thread_create(
         topic_ids=[t.pk for t in topic_objects],
         at=now,
     )
+    analytics_after_commit(event)
+    notify_after_commit(event)
+    search_index_thread(thread)
+    if kind == ThreadKind.QUESTION:
+        route_after_commit(thread)
     return thread
 
 
@@ -113,8 +128,10 @@ def thread_edit(
     thread.title, thread.body, thread.body_html = title, body, render_markdown(body)
     thread.updated_at = now
     thread.save(update_fields=["title", "body", "body_html", "updated_at"])
-    if topic_names is not None:
+    if not unchanged_topics:
+        old_topic_ids = [t.pk for t in thread.topics.all()]
         thread.topics.set(topics_resolve(person=editor, names=topic_names))
+        expertise_after_commit(thread, extra_topic_ids=old_topic_ids)
     Revision.objects.create(
         thread=thread,
         editor=editor,
@@ -131,6 +148,7 @@ def thread_edit(
         thread=thread,
         subject=thread.author,
     )
+    search_index_thread(thread)
     return thread
 
 
@@ -139,10 +157,13 @@ def reply_create(*, author, thread: Thread, body: str) -> Reply:
     """Reply to a thread; on a question, this is an answer."""
     _ensure_can_see(author, thread.space)
     if not permissions.can_reply(author, thread):
+        if thread.is_anonymous and thread.author_id == author.pk:
+            raise Forbidden("You asked this anonymously: a reply would show your name.")
         if thread.is_locked:
             raise Forbidden("This thread is locked.")
         raise Forbidden("Join this space to reply.")
     body = _clean_body(body)
+    check_rate(scopes.POSTING, author.pk)
     now = timezone.now()
     reply = Reply.objects.create(
         thread=thread,
@@ -157,7 +178,7 @@ def reply_create(*, author, thread: Thread, body: str) -> Reply:
         reply_count=F("reply_count") + 1, last_activity_at=now
     )
     thread.reply_count += 1
-    event_record(
+    event = event_record(
         actor=author,
         verb=Verb.ANSWERED if thread.is_question else Verb.REPLIED,
         target=reply,
@@ -167,6 +188,10 @@ def reply_create(*, author, thread: Thread, body: str) -> Reply:
         topic_ids=[t.pk for t in thread.topics.all()],
         at=now,
     )
+    analytics_after_commit(event)
+    notify_after_commit(event)
+    search_index_thread(thread)
+    expertise_after_commit(thread)
     return reply
 
 
@@ -192,6 +217,7 @@ def reply_edit(*, editor, reply: Reply, body: str, message: str = "") -> Reply:
         thread=reply.thread,
         subject=reply.author,
     )
+    search_index_thread(reply.thread)
     return reply
 
 
@@ -209,7 +235,7 @@ def reply_accept(*, person, reply: Reply) -> Thread:
     thread.accepted_reply = reply
     thread.last_activity_at = timezone.now()
     thread.save(update_fields=["accepted_reply", "last_activity_at"])
-    event_record(
+    event = event_record(
         actor=person,
         verb=Verb.ACCEPTED,
         target=reply,
@@ -218,6 +244,10 @@ def reply_accept(*, person, reply: Reply) -> Thread:
         subject=reply.author,
         topic_ids=[t.pk for t in thread.topics.all()],
     )
+    analytics_after_commit(event)
+    notify_after_commit(event)
+    search_index_thread(thread)
+    expertise_after_commit(thread)
     return thread
 
 
@@ -240,6 +270,8 @@ def reply_unaccept(*, person, thread: Thread) -> Thread:
         thread=thread,
         subject=previous.author,
     )
+    search_index_thread(thread)
+    expertise_after_commit(thread)
     return thread
 
 
@@ -272,7 +304,7 @@ def vote_cast(*, person, value: int, thread: Thread | None = None, reply: Reply 
         Vote.objects.create(person=person, value=value, **key)
     model.objects.filter(pk=target.pk).update(score=F("score") + delta)
     target.score += delta
-    event_record(
+    event = event_record(
         actor=person,
         verb=Verb.VOTED,
         target=target,
@@ -282,6 +314,8 @@ def vote_cast(*, person, value: int, thread: Thread | None = None, reply: Reply 
         data={"value": value},
         topic_ids=[t.pk for t in owner_thread.topics.all()],
     )
+    analytics_after_commit(event)
+    expertise_after_commit(owner_thread)
     return target
 
 
@@ -305,4 +339,5 @@ def vote_withdraw(*, person, thread: Thread | None = None, reply: Reply | None =
         thread=owner_thread,
         subject=target.author,
     )
+    expertise_after_commit(owner_thread)
     return target

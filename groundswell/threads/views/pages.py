@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from groundswell.errors import Forbidden
+from groundswell.search.selectors import related_threads
 from groundswell.spaces.selectors import space_get, spaces_joined
 from groundswell.threads import permissions, selectors, services
 from groundswell.threads.forms import ReplyEditForm, ReplyForm, ThreadEditForm, ThreadForm
@@ -42,7 +43,12 @@ def thread_detail(request, thread_id: int):
     return render(
         request,
         "threads/thread_detail.html",
-        {"view": view, "thread": view.thread, "reply_form": ReplyForm()},
+        {
+            "view": view,
+            "thread": view.thread,
+            "reply_form": ReplyForm(),
+            "related": related_threads(request.user, view.thread),
+        },
     )
 
 

@@ -6,6 +6,7 @@ from groundswell.demo.orgchart import DEMO_PASSWORD, DEMO_USERNAMES
 from groundswell.demo.seeding import DEFAULT_SEED, demo_seed
 from groundswell.errors import DomainError
 from groundswell.people.models import Person
+from groundswell.search.services import search_rebuild
 
 
 class Command(BaseCommand):
@@ -47,3 +48,4 @@ class Command(BaseCommand):
             f"Sign in as {', '.join(DEMO_USERNAMES)} (or anyone) with the password "
             f'"{DEMO_PASSWORD}".'
         )
+        self.stdout.write(f"Search index: {search_rebuild().threads:,} threads indexed.")
