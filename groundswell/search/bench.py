@@ -1,4 +1,5 @@
-"""The search benchmark: a fixed set of realistic searches and similar-question lookups,
+"""The search benchmark: a fixed set of realistic searches, similar-question lookups and
+question routings,
 timed as one sample person on the database in use (see `groundswell bench_search`)."""
 
 import statistics
@@ -10,6 +11,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.test.utils import override_settings
 
+from groundswell.expertise.selectors import likely_experts
 from groundswell.search.selectors import (
     SearchFilters,
     related_threads,
@@ -138,6 +140,7 @@ def run_benchmark(person, *, repeat: int = 3) -> list[Timing]:
         .values_list("pk", flat=True)[:RELATED_SAMPLE]
     )
     related = list(Thread.objects.filter(pk__in=related_ids))
+    questions = [thread for thread in related if thread.kind == "question"]
     operations = {
         "search (page 1)": [lambda q=q: search_threads(person, q) for q in QUERIES],
         "search (page 3)": [lambda q=q: search_threads(person, q, page=3) for q in QUERIES[:10]],
@@ -146,6 +149,8 @@ def run_benchmark(person, *, repeat: int = 3) -> list[Timing]:
         ],
         "similar questions": [lambda t=t: similar_threads(person, t) for t in SIMILAR],
         "related threads": [lambda t=t: related_threads(person, t) for t in related],
+        # What routing a new question costs: ranking the likely experts (no notification sent).
+        "question routing": [lambda t=t: likely_experts(t) for t in questions],
     }
     timings = []
     with override_settings(GROUNDSWELL={**settings.GROUNDSWELL, "RATE_LIMITS": limits}):

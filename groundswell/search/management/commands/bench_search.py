@@ -12,6 +12,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from groundswell.expertise.models import ExpertiseScore
+from groundswell.expertise.services import expertise_rebuild
 from groundswell.people.models import Person
 from groundswell.search.bench import QUERIES, SIMILAR, run_benchmark
 from groundswell.search.services import search_rebuild
@@ -48,6 +50,9 @@ class Command(BaseCommand):
         started = time.monotonic()
         summary = search_rebuild(say=lambda line: None)
         rebuild_seconds = time.monotonic() - started
+        if not ExpertiseScore.objects.exists():  # routing ranks people by these scores
+            self.stdout.write("Deriving expertise scores for routing…")
+            expertise_rebuild()
         reader = Person.objects.filter(username=person).first()
         if reader is None:
             raise CommandError(f"No person {person!r} in this database.")
