@@ -20,7 +20,7 @@ from groundswell.learning.permissions import can_manage_learning, can_view_cohor
 from groundswell.search.services import search_index_thread
 from groundswell.spaces import permissions as space_permissions
 from groundswell.spaces.models import Membership, Role, Space, SpaceKind, Visibility
-from groundswell.spaces.services import _unique_slug
+from groundswell.spaces.services import unique_slug
 from groundswell.threads.markdown import render_markdown
 from groundswell.threads.models import Revision, Thread, ThreadKind
 
@@ -39,7 +39,7 @@ def _require_staff(actor) -> None:
 def _private_space(*, name: str, kind: str, description: str = "", creator=None) -> Space:
     return Space.objects.create(
         name=name[:120],
-        slug=_unique_slug(name),
+        slug=unique_slug(name),
         description=description[:2000],
         kind=kind,
         visibility=Visibility.PRIVATE,

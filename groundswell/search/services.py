@@ -12,7 +12,7 @@ from django.db.models import Case, IntegerField, Value, When
 
 from groundswell.search.backends import search_backend
 from groundswell.search.models import ThreadDocument
-from groundswell.search.text import clean_title, document_body, plain_text
+from groundswell.search.text import document_body, index_title, plain_text
 from groundswell.threads.models import Reply, Thread
 
 REBUILD_BATCH = 1_000
@@ -57,7 +57,7 @@ def _documents(thread_rows: Iterable[tuple], reply_limit: int | None = None):
     for thread_id, body_html in replies:
         texts[thread_id].append(plain_text(body_html))
     return [
-        (pk, clean_title(title), document_body([plain_text(body_html), *texts[pk]]))
+        (pk, index_title(title), document_body([plain_text(body_html), *texts[pk]]))
         for pk, title, body_html, _ in threads
     ]
 

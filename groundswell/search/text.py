@@ -26,7 +26,7 @@ def plain_text(sanitised_html: str) -> str:
     return _SPACE.sub(" ", text.translate(_MARKERS)).strip()
 
 
-def clean_title(title: str) -> str:
+def index_title(title: str) -> str:
     return _SPACE.sub(" ", (title or "").translate(_MARKERS)).strip()
 
 

@@ -20,7 +20,7 @@ MAX_INVITES_PER_REQUEST = 50
 RESERVED_SLUGS = {"new"}
 
 
-def _unique_slug(name: str) -> str:
+def unique_slug(name: str) -> str:
     base = slugify(name)[:70] or "space"
     slug, n = base, 2
     while slug in RESERVED_SLUGS or Space.objects.filter(slug=slug).exists():
@@ -65,7 +65,7 @@ def space_create(
         raise Forbidden("Only administrators create course, cohort and leadership spaces.")
     space = Space.objects.create(
         name=name,
-        slug=_unique_slug(name),
+        slug=unique_slug(name),
         description=description.strip(),
         kind=kind,
         visibility=visibility,

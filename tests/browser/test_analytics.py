@@ -1,12 +1,7 @@
 """Learning analytics in real Chromium on a phone: an L&D professional opens the dashboard,
 filters it to one unit and downloads a table as CSV."""
 
-import os
 import re
-
-# Playwright's sync API runs an event loop in this thread; see test_flows.py.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 from pathlib import Path
 
 import pytest
@@ -14,10 +9,8 @@ from playwright.sync_api import expect
 
 from groundswell.analytics.services import learning_group
 from tests.analytics.conftest import DAY, org  # noqa: F401 (the known organisation)
-from tests.browser import test_flows as flows
+from tests.browser.conftest import ARTIFACTS, log_in
 from tests.factories import PersonFactory
-
-browser, console, open_phone, log_in = flows.browser, flows.console, flows.open_phone, flows.log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,7 +36,7 @@ def test_learning_professional_filters_and_downloads(open_phone, console, org, t
     lines = saved.read_text().splitlines()
     assert lines[0].startswith("Source level,To Frontline")
     assert len(lines) == 6
-    flows.ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(flows.ARTIFACTS / "analytics-dashboard.png"), full_page=True)
-    assert Path(flows.ARTIFACTS / "analytics-dashboard.png").stat().st_size > 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "analytics-dashboard.png"), full_page=True)
+    assert Path(ARTIFACTS / "analytics-dashboard.png").stat().st_size > 0
     assert console.errors() == [] and console.csp_violations() == []

@@ -2,56 +2,16 @@
 regional manager acknowledges it, then actions it with a response; the driver sees the outcome
 in "My insights"."""
 
-import os
-
-# Playwright's sync API runs an event loop in this thread; see test_flows.py.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from groundswell.insights.models import Insight
 from groundswell.people.models import Level
-from tests.factories import PASSWORD, OrgUnitFactory, PersonFactory
+from tests.browser.conftest import log_in
+from tests.factories import OrgUnitFactory, PersonFactory
 from tests.insights.samples import PNG
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
-PHONE = {"width": 390, "height": 844}
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert CHROMIUM.exists(), "install Debian's chromium package: the browser tests need it"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def open_phone(browser, live_server):
-    contexts, problems = [], []
-
-    def _open():
-        context = browser.new_context(viewport=PHONE, base_url=live_server.url)
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda error: problems.append(str(error)))
-        return page
-
-    yield _open
-    for context in contexts:
-        context.close()
-    assert problems == [], problems  # no script errors, no CSP violations
 
 
 @pytest.fixture
@@ -70,19 +30,11 @@ def people(db, settings, tmp_path):
     return {"driver": driver, "manager": manager}
 
 
-def log_in(page, username: str) -> None:
-    page.goto("/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Hello")
-
-
-def test_the_loop_closes_on_a_phone(open_phone, people, tmp_path):
+def test_the_loop_closes_on_a_phone(open_quiet_phone, people, tmp_path):
     photo = tmp_path / "promo.png"
     photo.write_bytes(PNG)
 
-    driver = open_phone()
+    driver = open_quiet_phone()
     log_in(driver, "driver")
     driver.get_by_role("link", name="Report an insight").first.click()
     driver.get_by_label("What did you see?").fill(
@@ -97,7 +49,7 @@ def test_the_loop_closes_on_a_phone(open_phone, people, tmp_path):
     # The photo is served to the reporter through the checked view.
     expect(driver.locator("img.insight-photo")).to_be_visible()
 
-    manager = open_phone()
+    manager = open_quiet_phone()
     log_in(manager, "regional.manager")
     manager.goto("/insights/inbox/")
     manager.get_by_role("link", name="FastFreight").click()

@@ -2,21 +2,13 @@
 question anonymously; the regional manager answers it in public; the employee sees the
 leadership answer, and nobody sees who asked."""
 
-import os
-
-# Playwright's sync API runs an event loop in this thread; see test_flows.py.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 import pytest
 from playwright.sync_api import expect
 
 from groundswell.people.models import Level
 from groundswell.spaces.models import SpaceKind
-from tests.browser import test_flows as flows
+from tests.browser.conftest import log_in
 from tests.factories import OrgUnitFactory, PersonFactory, SpaceFactory
-
-# The phone browser and its console watcher, shared with the other flows.
-browser, console, open_phone, log_in = flows.browser, flows.console, flows.open_phone, flows.log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -2,18 +2,11 @@
 (enrolling a learner); the learner opens the course, its space and wiki, edits a page and
 reads the word-level difference."""
 
-import os
-
-# Playwright's sync API runs an event loop in this thread; see test_flows.py.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import test_flows as flows
+from tests.browser.conftest import log_in
 from tests.factories import PersonFactory
-
-browser, console, open_phone, log_in = flows.browser, flows.console, flows.open_phone, flows.log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

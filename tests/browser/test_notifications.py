@@ -2,67 +2,16 @@
 browser; the driver's header shows the unread badge, the list shows the notification, and
 opening it goes to the answer and clears the badge."""
 
-import os
-
-# Playwright's sync API runs an event loop in this thread; see test_flows.py.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from groundswell.notifications.models import Notification
 from groundswell.spaces import services as spaces
 from groundswell.threads import services as threads
-from tests.factories import PASSWORD, PersonFactory
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
-PHONE = {"width": 390, "height": 844}
+from tests.browser.conftest import log_in
+from tests.factories import PersonFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert CHROMIUM.exists(), "install Debian's chromium package: the browser tests need it"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def open_phone(browser, live_server):
-    contexts, problems = [], []
-
-    def _open():
-        context = browser.new_context(viewport=PHONE, base_url=live_server.url)
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
-        page.on(
-            "console",
-            lambda m: problems.append(m.text) if m.type == "error" else None,
-        )
-        page.on("pageerror", lambda error: problems.append(str(error)))
-        return page
-
-    yield _open
-    for context in contexts:
-        context.close()
-    assert problems == [], problems  # no script errors, no CSP violations
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Hello")
 
 
 @pytest.fixture
@@ -81,16 +30,16 @@ def asked(db):
     return {"driver": driver, "lead": lead, "question": question}
 
 
-def test_the_driver_sees_the_answer_as_a_notification_and_opens_it(open_phone, asked):
+def test_the_driver_sees_the_answer_as_a_notification_and_opens_it(open_quiet_phone, asked):
     question = asked["question"]
-    driver_page = open_phone()
+    driver_page = open_quiet_phone()
     log_in(driver_page, "dana")
     nav = driver_page.get_by_role("navigation", name="Main")
     expect(nav.get_by_role("link", name="Notifications", exact=True)).to_be_visible()
     expect(driver_page.locator(".notification-badge")).to_have_count(0)
 
     # The warehouse lead answers in their own browser.
-    lead_page = open_phone()
+    lead_page = open_quiet_phone()
     log_in(lead_page, "wes")
     lead_page.goto(question.get_absolute_url())
     lead_page.get_by_label("Your answer").fill("The **UN3481** label, on the side.")
@@ -132,7 +81,7 @@ def test_the_driver_sees_the_answer_as_a_notification_and_opens_it(open_phone, a
     assert notification.read_at is not None
 
 
-def test_a_new_question_reaches_the_expert_with_the_reason(open_phone):
+def test_a_new_question_reaches_the_expert_with_the_reason(open_quiet_phone):
     """The driver asks in the browser; the colleague who answers hazmat questions is told."""
     driver = PersonFactory(username="dana", display_name="Dana Driver")
     expert = PersonFactory(username="wes", display_name="Wes Warehouse")
@@ -152,7 +101,7 @@ def test_a_new_question_reaches_the_expert_with_the_reason(open_phone):
     answer = threads.reply_create(author=expert, thread=earlier, body="Next to the address.")
     threads.reply_accept(person=loader, reply=answer)
 
-    page = open_phone()
+    page = open_quiet_phone()
     log_in(page, "dana")
     page.goto(f"/spaces/{lounge.slug}/new/")
     page.get_by_label("Ask a question").check()
@@ -161,7 +110,7 @@ def test_a_new_question_reaches_the_expert_with_the_reason(open_phone):
     page.get_by_role("button", name="Post").click()
     expect(page.get_by_text("Your question is posted.")).to_be_visible()
 
-    expert_page = open_phone()
+    expert_page = open_quiet_phone()
     log_in(expert_page, "wes")
     nav = expert_page.get_by_role("navigation", name="Main")
     expect(expert_page.locator("#notification-badge .notification-badge")).to_be_visible()

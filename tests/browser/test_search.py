@@ -2,21 +2,13 @@
 a similar question that was already answered; they open it instead of asking again. Then the
 header's search box finds it too."""
 
-import os
-
-# Playwright's sync API runs an event loop in this thread; see test_flows.py.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 import pytest
 from playwright.sync_api import expect
 
 from groundswell.spaces import services as spaces
 from groundswell.threads import services as threads
-from tests.browser import test_flows as flows
+from tests.browser.conftest import log_in
 from tests.factories import PersonFactory
-
-# The phone browser and its console watcher, shared with the other flows.
-browser, console, open_phone, log_in = flows.browser, flows.console, flows.open_phone, flows.log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -18,7 +18,7 @@ from groundswell.spaces.models import Space, SpaceKind
 from groundswell.spaces.permissions import can_view_space
 from groundswell.threads.markdown import render_markdown
 from groundswell.threads.models import Reply, Revision, Thread, ThreadKind
-from groundswell.threads.services.posts import _clean_body, _clean_title
+from groundswell.threads.services.posts import clean_body, clean_title
 
 ARTICLE_SPACE_KINDS = {SpaceKind.COMMUNITY, SpaceKind.COURSE, SpaceKind.COHORT}
 
@@ -33,7 +33,7 @@ def article_create(*, author, space: Space, title: str, body: str, publish: bool
         raise InvalidInput("Articles are written in community, course and cohort spaces.")
     if not can_write_article(author, space):
         raise Forbidden("Join this space to write in it.")
-    title, body = _clean_title(title), _clean_body(body)
+    title, body = clean_title(title), clean_body(body)
     check_rate(scopes.POSTING, author.pk)
     now = timezone.now()
     article = Thread.objects.create(

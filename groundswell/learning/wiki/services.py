@@ -16,7 +16,7 @@ from groundswell.search.services import search_index_thread
 from groundswell.spaces.models import Space
 from groundswell.spaces.permissions import can_view_space
 from groundswell.threads.models import Revision, Thread, ThreadKind
-from groundswell.threads.services.posts import _clean_body, _clean_title
+from groundswell.threads.services.posts import clean_body, clean_title
 
 
 class WikiConflict(Conflict):
@@ -61,7 +61,7 @@ def wiki_page_create(*, author, space: Space, title: str, body: str, message: st
         raise NotFound("No such space.")
     if not can_write_wiki(author, space):
         raise Forbidden("Join this space to write its wiki.")
-    title, body = _clean_title(title), _clean_body(body)
+    title, body = clean_title(title), clean_body(body)
     check_rate(scopes.POSTING, author.pk)
     _check_title_free(space, title)
     now = timezone.now()
@@ -98,7 +98,7 @@ def wiki_page_edit(
         raise NotFound("No such page.")
     if not can_edit_wiki_page(editor, page):
         raise Forbidden("Join this space to edit its wiki.")
-    title, body = _clean_title(title), _clean_body(body)
+    title, body = clean_title(title), clean_body(body)
     current = latest_revision(page)
     if current is None or current.pk != base_revision_id:
         raise WikiConflict(current)

@@ -27,7 +27,7 @@ from groundswell.topics.services import parse_topic_names, topics_resolve
 POSTABLE_KINDS = {ThreadKind.DISCUSSION, ThreadKind.QUESTION}
 
 
-def _clean_title(title: str) -> str:
+def clean_title(title: str) -> str:
     title = (title or "").strip()
     if not title:
         raise InvalidInput("A title is required.", field="title")
@@ -37,7 +37,7 @@ def _clean_title(title: str) -> str:
     return title
 
 
-def _clean_body(body: str, *, required: bool = True) -> str:
+def clean_body(body: str, *, required: bool = True) -> str:
     body = (body or "").strip()
     if required and not body:
         raise InvalidInput("Write something first.", field="body")
@@ -72,7 +72,7 @@ def thread_create(
         raise Forbidden("Only people in this unit can put questions to its leadership.")
     if kind not in POSTABLE_KINDS:
         raise InvalidInput(f"Cannot start a thread of kind {kind!r} here.", field="kind")
-    title, body = _clean_title(title), _clean_body(body, required=kind != ThreadKind.QUESTION)
+    title, body = clean_title(title), clean_body(body, required=kind != ThreadKind.QUESTION)
     # Here rather than in each view: pages, API and any later interface share one limit.
     check_rate(scopes.POSTING, author.pk)
     topic_objects = topics_resolve(person=author, names=parse_topic_names(topics))
@@ -116,8 +116,8 @@ def thread_edit(
     _ensure_can_see(editor, thread.space)
     if not permissions.can_edit_thread(editor, thread):
         raise Forbidden("Only the author or a moderator can edit this.")
-    title = _clean_title(title)
-    body = _clean_body(body, required=thread.kind != ThreadKind.QUESTION)
+    title = clean_title(title)
+    body = clean_body(body, required=thread.kind != ThreadKind.QUESTION)
     topic_names = parse_topic_names(topics) if topics is not None else None
     unchanged_topics = topic_names is None or set(topic_names) == {
         t.name for t in thread.topics.all()
@@ -162,7 +162,7 @@ def reply_create(*, author, thread: Thread, body: str) -> Reply:
         if thread.is_locked:
             raise Forbidden("This thread is locked.")
         raise Forbidden("Join this space to reply.")
-    body = _clean_body(body)
+    body = clean_body(body)
     check_rate(scopes.POSTING, author.pk)
     now = timezone.now()
     reply = Reply.objects.create(
@@ -200,7 +200,7 @@ def reply_edit(*, editor, reply: Reply, body: str, message: str = "") -> Reply:
     _ensure_can_see(editor, reply.thread.space)
     if not permissions.can_edit_reply(editor, reply):
         raise Forbidden("Only the author or a moderator can edit this.")
-    body = _clean_body(body)
+    body = clean_body(body)
     if body == reply.body:
         return reply  # saving without a change is not an edit
     now = timezone.now()
