@@ -53,6 +53,17 @@ class Verb(models.TextChoices):
     ATTENDED_AMA = "attended_ama", "attended an ask-me-anything session"
     # Administration.
     VIEWED_DRILLDOWN = "viewed_drilldown", "viewed individual-level analytics"
+    # Moderation (the audit log lists these).
+    FLAGGED = "flagged", "flagged a post for moderators"
+    RESOLVED_FLAG = "resolved_flag", "resolved a flag"
+    HID = "hid", "hid a post"
+    UNHID = "unhid", "restored a hidden post"
+    LOCKED = "locked", "locked a thread"
+    UNLOCKED = "unlocked", "unlocked a thread"
+    HID_REVISION = "hid_revision", "hid a revision"
+    # Accounts.
+    SIGNED_IN_SSO = "signed_in_sso", "signed in through single sign-on"
+    DEACTIVATED = "deactivated", "deactivated an account"
 
 
 class Event(models.Model):

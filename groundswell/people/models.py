@@ -1,5 +1,6 @@
 """People and the organisation they work in."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
@@ -29,6 +30,15 @@ class OrgUnit(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     path = models.CharField(max_length=500, db_index=True, editable=False, default="")
+    # The unit's head: field insights from the unit are routed to them as well as up the
+    # reporting line (a depot manager may not be everyone's line manager).
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_units",
+    )
 
     class Meta:
         ordering = ["path"]
