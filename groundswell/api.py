@@ -21,6 +21,7 @@ from groundswell.expertise.api import router as expertise_router
 from groundswell.insights.api import router as insights_router
 from groundswell.leadership.api import router as leadership_router
 from groundswell.learning.api import router as learning_router
+from groundswell.moderation.api import router as moderation_router
 from groundswell.notifications.api import router as notifications_router
 from groundswell.people.api import router as people_router
 from groundswell.search.api import router as search_router
@@ -90,6 +91,7 @@ api.add_router("", learning_router)
 api.add_router("", leadership_router)
 api.add_router("", analytics_router)
 api.add_router("", xapi_router)
+api.add_router("", moderation_router)
 
 
 def _respond(

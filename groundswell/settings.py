@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "groundswell.ratelimits",
     # xAPI statements from the activity log, forwarded to a Learning Record Store.
     "groundswell.xapi",
+    "groundswell.moderation",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("learning/", include("groundswell.learning.urls")),
     path("leadership/", include("groundswell.leadership.urls")),
     path("analytics/", include("groundswell.analytics.urls")),
+    path("moderation/", include("groundswell.moderation.urls")),
     path("api/v1/", api.urls),
     re_path(r"^api/", unknown_route, name="api-unknown-route"),
     path("admin/", admin.site.urls),
