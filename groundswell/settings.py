@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     # xAPI statements from the activity log, forwarded to a Learning Record Store.
     "groundswell.xapi",
     "groundswell.moderation",
+    "groundswell.schedule",
 ]
 
 MIDDLEWARE = [

@@ -175,3 +175,11 @@ def test_the_api_lists_and_answers(client, session, colleague, leader):
     assert answered.status_code == 201
     items = client.get(f"/api/v1/ama/{session.pk}/questions").json()["items"]
     assert items[0]["leadership_answers"][0]["body_html"].strip() == "<p>Yes.</p>"
+
+
+def test_the_scheduler_sends_due_reminders(session, colleague):
+    services.ama_register(person=colleague, session=session)
+    mail.outbox.clear()
+    call_command("run_schedule", "--once")
+    call_command("run_schedule", "--once")
+    assert [m.to for m in mail.outbox] == [[colleague.email]]

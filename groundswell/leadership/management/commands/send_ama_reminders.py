@@ -1,5 +1,5 @@
 """`groundswell send_ama_reminders`: email people registered for sessions starting within the
-hour. Run it every few minutes (cron, systemd timer); each registration is reminded once."""
+hour. `run_schedule` runs it every 5 minutes; each registration is reminded once."""
 
 from django.core.management.base import BaseCommand
 

@@ -1,7 +1,7 @@
 """`groundswell send_digests --period daily|weekly`: email the digests people chose.
 
-Run it from cron (daily at 07:00, weekly on Monday). Running it twice in a day (week) sends
-nothing more; people whose mail failed get theirs on the next run.
+`run_schedule` runs it daily at 07:00 (the weekly digest goes out on Mondays). Running it
+twice in a day (week) sends nothing more; people whose mail failed get theirs on the next run.
 """
 
 from django.core.management.base import BaseCommand
@@ -23,5 +23,5 @@ class Command(BaseCommand):
             f"{run.already_sent} already sent, {run.failed} failed."
         )
         if run.failed:
-            # A non-zero exit makes cron (or whatever runs it) report the failures.
+            # A non-zero exit makes the scheduler (or cron) record the failures.
             raise SystemExit(1)
