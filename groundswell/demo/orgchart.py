@@ -22,7 +22,7 @@ from groundswell.demo.corpus.vocabulary import (
     SORT_CENTRE_TOWNS,
 )
 from groundswell.people.importing import people_import
-from groundswell.people.models import Person
+from groundswell.people.models import OrgUnit, Person
 
 COMPANY = "Northwind Parcel"
 DEMO_PASSWORD = "groundswell"  # noqa: S105 - the published password of the demo accounts
@@ -328,4 +328,18 @@ def save_orgchart(chart: OrgChart) -> dict[str, int]:
     Person.objects.filter(username="learning").update(is_staff=True)
     learning_group().user_set.add(*Person.objects.filter(username="learning"))
     Person.objects.filter(username="admin").update(is_staff=True, is_superuser=True)
+    _set_unit_leaders(chart)
     return dict(Person.objects.values_list("username", "pk"))
+
+
+def _set_unit_leaders(chart: OrgChart) -> None:
+    """Each unit's leader is its head: the first of its people whose manager works elsewhere
+    (field insights are routed to unit leaders as well as up the reporting line)."""
+    unit_of = {person.username: person.unit for person in chart.people}
+    heads: dict[str, str] = {}
+    for person in chart.people:
+        if person.unit not in heads and unit_of.get(person.manager) != person.unit:
+            heads[person.unit] = person.username
+    people = dict(Person.objects.filter(username__in=heads.values()).values_list("username", "pk"))
+    for code, username in heads.items():
+        OrgUnit.objects.filter(code=code).update(leader_id=people.get(username))

@@ -5,7 +5,8 @@ from datetime import datetime
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import File, Router, Schema, Status
+from ninja.files import UploadedFile
 from pydantic import Field
 
 from groundswell.api_common import (
@@ -21,6 +22,7 @@ from groundswell.api_common import (
     viewer,
 )
 from groundswell.insights import selectors, services
+from groundswell.insights.photos import photo_response
 from groundswell.people.selectors import person_get
 
 router = Router(tags=["insights"])
@@ -47,12 +49,17 @@ class InsightOut(Schema):
     assignee: PersonRef | None
     corroboration_count: int
     merged_into_id: int | None
+    has_photo: bool
     created_at: datetime
     status_changed_at: datetime
 
     @staticmethod
     def resolve_category(obj) -> str:
         return obj.category.slug
+
+    @staticmethod
+    def resolve_has_photo(obj) -> bool:
+        return bool(obj.photo)
 
 
 class InsightDetailOut(InsightOut):
@@ -160,6 +167,36 @@ def insight_bulk_acknowledge(request: HttpRequest, data: BulkIn):
 def insight_detail(request: HttpRequest, insight_id: ObjectId):
     """One insight with its timeline and what you may do with it."""
     return _detail(viewer(request), insight_id)
+
+
+@router.post(
+    "/insights/{insight_id}/photo", response={200: InsightDetailOut, ERROR_CODES: ErrorOut}
+)
+def insight_photo_attach(request: HttpRequest, insight_id: ObjectId, photo: File[UploadedFile]):
+    """Attach a photo to your own insight (multipart field `photo`; PNG, JPEG or WebP up to
+    5 MB, checked by content). Replaces an earlier photo. Someone else's insight is 404."""
+    person = viewer(request)
+    services.insight_photo_attach(
+        person=person, insight=selectors.own_insight_get(person, insight_id), photo=photo
+    )
+    return _detail(person, insight_id)
+
+
+@router.get(
+    "/insights/{insight_id}/photo",
+    response={200: None, ERROR_CODES: ErrorOut},
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "The photo (image/png, image/jpeg or image/webp), as an attachment",
+                "content": {"image/*": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    },
+)
+def insight_photo(request: HttpRequest, insight_id: ObjectId):
+    """The insight's photo, if you may see the insight (404 otherwise, or without a photo)."""
+    return photo_response(selectors.insight_get(viewer(request), insight_id))
 
 
 @router.post(

@@ -18,7 +18,11 @@ from groundswell.insights.models import (
     InsightUpdate,
     Status,
 )
-from groundswell.insights.services import insight_categories_ensure, manager_chain
+from groundswell.insights.services import (
+    insight_categories_ensure,
+    manager_chain,
+    routing_recipients,
+)
 from groundswell.people.models import Level, Person
 
 # (category, region or None for everywhere, days ago from, to, how many, texts)
@@ -201,9 +205,9 @@ def seed_insights(rng: random.Random) -> int:
     for insight in insights:
         reporter = insight.reporter
         if reporter.pk not in chains:
-            chains[reporter.pk] = manager_chain(reporter)
-        chain = chains[reporter.pk]
-        routes += [Through(insight_id=insight.pk, person_id=m.pk) for m in chain]
+            chains[reporter.pk] = (manager_chain(reporter), routing_recipients(reporter))
+        chain, routed = chains[reporter.pk]
+        routes += [Through(insight_id=insight.pk, person_id=m.pk) for m in routed]
         events.append(event(Verb.REPORTED_INSIGHT, actor_id=reporter.pk, at=insight.created_at,
                             target_type="insights.insight", target_id=insight.pk,
                             data={"category": insight.category.slug,

@@ -69,6 +69,18 @@ class InsightCluster(models.Model):
         return self.representative_text[:60]
 
 
+class InsightTerm(models.Model):
+    """How many non-confidential insights use a (normalised) word: the document frequencies
+    behind the TF-IDF similarity of trends. The row with the empty word counts the insights.
+    Statistics only, never shown; `cluster_insights` recounts them from scratch."""
+
+    word = models.CharField(max_length=20, unique=True)
+    documents = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.word or '(all)'}: {self.documents}"
+
+
 class InsightQuerySet(models.QuerySet):
     def visible_to(self, person):
         """Reporter, routed managers and administrators always; when not confidential, also

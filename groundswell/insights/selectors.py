@@ -45,6 +45,15 @@ def insight_get(person, insight_id: int) -> Insight:
     return insight
 
 
+def own_insight_get(person, insight_id: int) -> Insight:
+    """One of the person's own insights (NotFound for anyone else's, seen or not): for what
+    only the reporter may do, such as adding a photo."""
+    insight = Insight.objects.visible_to(person).filter(pk=insight_id, reporter=person).first()
+    if insight is None:
+        raise NotFound("No such insight.")
+    return insight
+
+
 def categories() -> list[InsightCategory]:
     return list(InsightCategory.objects.filter(is_active=True))
 
@@ -166,26 +175,30 @@ class Trends:
 def trends(
     person, *, unit: OrgUnit | None, weeks: int = 12, limit: int = 20, with_clusters: bool = True
 ) -> Trends:
-    """The unit's trends (clusters of two or more) and insights per week, from insights the
-    person may see. Confidential insights are never clustered."""
+    """The unit's trends (clusters of two or more) seen during the chart's weeks, and insights
+    per week, from insights the person may see. Confidential insights are never clustered."""
     visible = _unit_scope(Insight.objects.visible_to(person), unit)
+    tz = timezone.get_current_timezone()
+    today = timezone.localdate()
+    start = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
+    starts = [start + timedelta(weeks=i) for i in range(weeks + 1)]
+    bounds = [timezone.make_aware(datetime.combine(day, time.min), tz) for day in starts]
+    recent = visible.filter(created_at__gte=bounds[0])
     clusters = []
     if with_clusters:
+        # Only the period's insights are scanned: a trend is current or it is history.
         clusters = list(
             InsightCluster.objects.filter(
-                count__gte=2, pk__in=visible.filter(cluster__isnull=False).values("cluster_id")
+                count__gte=2,
+                last_seen__gte=bounds[0],
+                pk__in=recent.filter(cluster__isnull=False).values("cluster_id"),
             )
             .select_related("category")
             .order_by("-count", "-last_seen")[:limit]
         )
     # One pass with a conditional count per week: no date-truncating function per row
     # (SQLite runs those in Python).
-    tz = timezone.get_current_timezone()
-    today = timezone.localdate()
-    start = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
-    starts = [start + timedelta(weeks=i) for i in range(weeks + 1)]
-    bounds = [timezone.make_aware(datetime.combine(day, time.min), tz) for day in starts]
-    counts = visible.filter(created_at__gte=bounds[0]).aggregate(
+    counts = recent.aggregate(
         **{
             f"w{i}": Count("id", filter=Q(created_at__gte=bounds[i], created_at__lt=bounds[i + 1]))
             for i in range(weeks)

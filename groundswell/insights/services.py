@@ -27,6 +27,8 @@ from groundswell.insights.models import (
     Status,
 )
 from groundswell.insights.photos import photo_type
+from groundswell.notifications.services import notify_after_commit
+from groundswell.people.models import OrgUnit
 from groundswell.topics.services import parse_topic_names, topics_resolve
 
 MAX_TEXT = 2000
@@ -49,6 +51,32 @@ def manager_chain(person) -> list:
         seen.add(manager.pk)
         current = manager
     return chain
+
+
+def unit_leaders(person) -> list:
+    """Leaders of the person's unit and of the units above it, nearest first, at most
+    `routing_depth()` units (the own unit counts as the first step, as the line manager does
+    in the chain). Inactive leaders are skipped."""
+    unit = person.org_unit
+    if unit is None:
+        return []
+    unit_ids = list(reversed(unit.ancestor_ids()))[: routing_depth()]
+    units = OrgUnit.objects.filter(
+        pk__in=unit_ids, leader__isnull=False, leader__is_active=True
+    ).select_related("leader")
+    leader_of = {u.pk: u.leader for u in units}
+    return [leader_of[pk] for pk in unit_ids if pk in leader_of]
+
+
+def routing_recipients(person) -> list:
+    """Everyone an insight from this person is routed to: the manager chain, then the unit
+    leaders; never the reporter themself, no one twice."""
+    routed, seen = [], {person.pk}
+    for manager in [*manager_chain(person), *unit_leaders(person)]:
+        if manager.pk not in seen:
+            routed.append(manager)
+            seen.add(manager.pk)
+    return routed
 
 
 def _clean_text(text: str, *, field: str = "text", required: bool = True) -> str:
@@ -79,7 +107,8 @@ def insight_report(
     photo=None,
     at=None,
 ) -> Insight:
-    """Report a field insight, routed to the reporter's unit and manager chain."""
+    """Report a field insight, routed to the reporter's manager chain and unit leaders (who
+    are notified once it commits)."""
     text = _clean_text(text)
     found = category_get(category)
     location = (location or "").strip()[:150] or reporter.location
@@ -101,10 +130,10 @@ def insight_report(
         # The stored name is ours, never the uploader's.
         insight.photo.save(f"photo.{extension}", photo, save=False)
     insight.save()
-    insight.routed_managers.set(manager_chain(reporter))
+    insight.routed_managers.set(routing_recipients(reporter))
     if names:
         insight.topics.set(topics_resolve(person=reporter, names=names))
-    event_record(
+    event = event_record(
         actor=reporter,
         verb=Verb.REPORTED_INSIGHT,
         target=insight,
@@ -112,6 +141,7 @@ def insight_report(
         data={"category": found.slug, "confidential": insight.confidential},
         at=now,
     )
+    notify_after_commit(event)
     cluster_assign(insight)
     return insight
 
@@ -156,7 +186,7 @@ def insight_change_status(
     locked.status = status
     locked.status_changed_at = now
     locked.save(update_fields=["status", "status_changed_at"])
-    InsightUpdate.objects.create(
+    update = InsightUpdate.objects.create(
         insight=locked,
         author=person,
         from_status=previous,
@@ -169,21 +199,34 @@ def insight_change_status(
         verb=Verb.INSIGHT_STATUS,
         target=locked,
         subject=locked.reporter,
-        data={"from": previous, "to": status},
+        data={"from": previous, "to": status, "update": update.pk},
         at=now,
     )
     analytics_after_commit(event)
+    notify_after_commit(event)
     return locked
 
 
 @transaction.atomic
 def insight_respond(*, person, insight: Insight, message: str) -> InsightUpdate:
-    """A message to the reporter without a status change."""
+    """A message to the reporter without a status change (the reporter is notified)."""
     _ensure_triage(person, insight)
     message = _clean_text(message, field="message")
-    return InsightUpdate.objects.create(
-        insight=_locked(insight), author=person, message=message, created_at=timezone.now()
+    locked = _locked(insight)
+    now = timezone.now()
+    update = InsightUpdate.objects.create(
+        insight=locked, author=person, message=message, created_at=now
     )
+    event = event_record(
+        actor=person,
+        verb=Verb.RESPONDED_INSIGHT,
+        target=locked,
+        subject=locked.reporter,
+        data={"update": update.pk},
+        at=now,
+    )
+    notify_after_commit(event)
+    return update
 
 
 @transaction.atomic
@@ -195,7 +238,30 @@ def insight_assign(*, person, insight: Insight, assignee) -> Insight:
     locked = _locked(insight)
     locked.assignee = assignee
     locked.save(update_fields=["assignee"])
-    event_record(actor=person, verb=Verb.ASSIGNED_INSIGHT, target=locked, subject=assignee, data={})
+    event = event_record(
+        actor=person, verb=Verb.ASSIGNED_INSIGHT, target=locked, subject=assignee, data={}
+    )
+    notify_after_commit(event)
+    return locked
+
+
+@transaction.atomic
+def insight_photo_attach(*, person, insight: Insight, photo) -> Insight:
+    """The reporter adds a photo to their insight (or replaces it), with the same type and
+    size checks as the report form. Anyone else: NotFound, as if it did not exist."""
+    if insight.reporter_id != person.pk:
+        raise NotFound("No such insight.")
+    content_type, extension = photo_type(photo)
+    locked = _locked(insight)
+    previous = locked.photo.name
+    locked.photo_type = content_type
+    # The stored name is ours, never the uploader's.
+    locked.photo.save(f"photo.{extension}", photo, save=False)
+    locked.save(update_fields=["photo", "photo_type"])
+    if previous and previous != locked.photo.name:
+        storage, name = locked.photo.storage, previous
+        transaction.on_commit(lambda: storage.delete(name))
+    event_record(actor=person, verb=Verb.ATTACHED_INSIGHT_PHOTO, target=locked, data={})
     return locked
 
 

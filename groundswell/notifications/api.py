@@ -29,6 +29,12 @@ class NotificationThreadRef(Schema):
     title: str
 
 
+class NotificationInsightRef(Schema):
+    id: int
+    status: str
+    excerpt: str
+
+
 class NotificationOut(Schema):
     id: int
     kind: str
@@ -38,6 +44,8 @@ class NotificationOut(Schema):
     thread: NotificationThreadRef | None
     reply_id: int | None
     space: SpaceRef | None
+    insight: NotificationInsightRef | None
+    message: str
     url: str
     created_at: datetime
     read_at: datetime | None
@@ -46,6 +54,12 @@ class NotificationOut(Schema):
     @staticmethod
     def resolve_url(obj) -> str:
         return obj.target_url
+
+    @staticmethod
+    def resolve_insight(obj) -> dict | None:
+        if obj.insight_id is None:
+            return None
+        return {"id": obj.insight_id, "status": obj.insight.status, "excerpt": obj.title}
 
 
 NotificationPage = page_of(NotificationOut, "NotificationPage")

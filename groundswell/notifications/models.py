@@ -4,9 +4,10 @@ about something the person can no longer see is not shown, counted or emailed.""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
+from groundswell.insights.models import Insight, Status
 from groundswell.spaces.models import Space
 from groundswell.threads.models import Thread, ThreadKind
 
@@ -20,11 +21,25 @@ class Kind(models.TextChoices):
     ROUTED = "routed", "A question you may be able to answer"
     FOLLOWED_REPLY = "followed_reply", "Reply in a thread you follow"
     NEW_THREAD = "new_thread", "New thread you follow"
+    # Field insights: the closed loop with the reporter, and routing up the reporting line.
+    INSIGHT_UPDATE = "insight_update", "Your insight was updated"
+    INSIGHT_ROUTED = "insight_routed", "A field insight from your team"
+    INSIGHT_ASSIGNED = "insight_assigned", "A field insight was assigned to you"
 
 
 # Addressed to the person themselves: emailed at once to people who chose "immediately".
 DIRECT_KINDS = frozenset(
-    {Kind.ANSWER, Kind.REPLY, Kind.ACCEPTED, Kind.MENTION, Kind.INVITED, Kind.ROUTED}
+    {
+        Kind.ANSWER,
+        Kind.REPLY,
+        Kind.ACCEPTED,
+        Kind.MENTION,
+        Kind.INVITED,
+        Kind.ROUTED,
+        Kind.INSIGHT_UPDATE,
+        Kind.INSIGHT_ROUTED,
+        Kind.INSIGHT_ASSIGNED,
+    }
 )
 # One notification per person and event: when several rules reach the same person, the most
 # specific one wins (an expert who also follows the space hears "routed to you").
@@ -37,20 +52,29 @@ KIND_PRIORITY = {
     Kind.MENTION: 30,
     Kind.FOLLOWED_REPLY: 10,
     Kind.NEW_THREAD: 10,
+    Kind.INSIGHT_ASSIGNED: 45,
+    Kind.INSIGHT_UPDATE: 40,
+    Kind.INSIGHT_ROUTED: 40,
 }
+# How long the title of an insight notification (an excerpt of its text) may be.
+INSIGHT_TITLE_LENGTH = 80
 
 
 class NotificationQuerySet(models.QuerySet):
     def visible_to(self, person):
-        """The person's own notifications about threads, replies and spaces they can still
-        see. Access does not outlive a removal from a space: the same rows disappear from the
-        list, the unread count and the emails."""
+        """The person's own notifications about threads, replies, spaces and field insights
+        they can still see. Access does not outlive a removal from a space (or a change of
+        routing): the same rows disappear from the list, the unread count and the emails."""
         if person is None or not person.is_authenticated or not person.is_active:
             return self.none()
         return self.filter(recipient=person).filter(
             Q(thread__isnull=True) | Q(thread__in=Thread.objects.visible_to(person)),
             Q(reply__isnull=True) | Q(reply__is_hidden=False),
             Q(space__isnull=True) | Q(space__in=Space.objects.visible_to(person)),
+            # Per notification row, not "every insight the person may see" (which, for someone
+            # in a busy depot, is a long list to build for each unread-count poll).
+            Q(insight__isnull=True)
+            | Exists(Insight.objects.visible_to(person).filter(pk=OuterRef("insight_id"))),
         )
 
     def unread(self):
@@ -58,7 +82,9 @@ class NotificationQuerySet(models.QuerySet):
 
     def with_list_data(self):
         """Everything a notification row shows, in the same query."""
-        return self.select_related("actor", "thread", "thread__space", "reply", "space")
+        return self.select_related(
+            "actor", "thread", "thread__space", "reply", "space", "insight", "insight_update"
+        )
 
 
 class Notification(models.Model):
@@ -80,6 +106,18 @@ class Notification(models.Model):
     )
     space = models.ForeignKey(
         Space, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    insight = models.ForeignKey(
+        Insight, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # The step of the insight's timeline (status change and/or message) this one tells about:
+    # its message is shown from there, never copied.
+    insight_update = models.ForeignKey(
+        "insights.InsightUpdate",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     # Why the person hears about it: "You follow hazmat", "You answered 12 questions on…".
     reason = models.CharField(max_length=300, blank=True)
@@ -116,6 +154,8 @@ class Notification(models.Model):
 
     @property
     def target_url(self) -> str:
+        if self.insight_id is not None:
+            return reverse("insights:detail", args=[self.insight_id])
         if self.reply_id is not None:
             return f"{reverse('threads:detail', args=[self.thread_id])}#reply-{self.reply_id}"
         if self.thread_id is not None:
@@ -126,7 +166,10 @@ class Notification(models.Model):
 
     @property
     def title(self) -> str:
-        """What the notification is about: the thread's title or the space's name."""
+        """What the notification is about: the thread's title, the space's name or the start
+        of the insight's text."""
+        if self.insight_id is not None:
+            return _excerpt(self.insight.text, INSIGHT_TITLE_LENGTH)
         if self.thread_id is not None:
             return self.thread.title
         if self.space_id is not None:
@@ -143,7 +186,24 @@ class Notification(models.Model):
             return f"{who} {'asked a question' if asked else 'posted'}{where}"
         if self.kind == Kind.INVITED:
             return f"{who} added you to {self.space.name if self.space_id else 'a space'}"
+        if self.kind == Kind.INSIGHT_UPDATE:
+            update = self.insight_update
+            if update is not None and update.to_status:
+                known = update.to_status in Status.values
+                label = Status(update.to_status).label.lower() if known else update.to_status
+                return f"{who} marked your insight {label}"
+            return f"{who} responded to your insight"
         return f"{who} {_PHRASES[self.kind]}"
+
+    @property
+    def message(self) -> str:
+        """The manager's message to the reporter that came with an insight update ("")."""
+        return self.insight_update.message if self.insight_update_id is not None else ""
+
+
+def _excerpt(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 _PHRASES = {
@@ -153,6 +213,8 @@ _PHRASES = {
     Kind.MENTION: "mentioned you",
     Kind.ROUTED: "asked a question you may be able to answer",
     Kind.FOLLOWED_REPLY: "replied in a thread you follow",
+    Kind.INSIGHT_ROUTED: "reported a field insight",
+    Kind.INSIGHT_ASSIGNED: "assigned a field insight to you",
 }
 
 
@@ -160,7 +222,8 @@ class EmailFrequency(models.TextChoices):
     IMMEDIATELY = (
         "immediately",
         "Right away, for what is addressed to me: answers and replies to my threads, my "
-        "accepted answers, mentions, invitations and questions routed to me",
+        "accepted answers, mentions, invitations, questions routed to me and news of field "
+        "insights (mine, routed or assigned to me)",
     )
     DAILY = "daily", "A daily digest of everything new"
     WEEKLY = "weekly", "A weekly digest of everything new"

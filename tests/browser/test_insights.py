@@ -1,6 +1,8 @@
 """Field insights in real Chromium on a phone: a driver reports an insight with a photo; the
-regional manager acknowledges it, then actions it with a response; the driver sees the outcome
-in "My insights"."""
+regional manager acknowledges it, then actions it with a response (htmx swaps the panel, no
+page load); the driver sees the outcome in "My insights" and in their notifications."""
+
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -56,13 +58,26 @@ def test_the_loop_closes_on_a_phone(open_quiet_phone, people, tmp_path):
     manager.get_by_label("New status").select_option("acknowledged")
     manager.get_by_label("Message to the reporter").fill("Thanks Dana, checking our prices.")
     manager.get_by_role("button", name="Change status").click()
-    expect(manager.locator(".messages")).to_contain_text("Status changed")
+    expect(manager.locator("#toast")).to_contain_text("Status changed")
+    # The panel was swapped in place: the form now offers the next steps from "acknowledged".
+    expect(manager.locator(".byline").first).to_contain_text("Acknowledged")
     manager.get_by_label("New status").select_option("actioned")
     manager.get_by_label("Message to the reporter").fill("We matched the offer for your shops.")
     manager.get_by_role("button", name="Change status").click()
     expect(manager.locator(".byline").first).to_contain_text("Actioned")
+    expect(manager.locator("#insight-panel")).to_contain_text("We matched the offer")
 
     driver.goto("/insights/")
     expect(driver.get_by_text("We matched the offer for your shops.")).to_be_visible()
     expect(driver.get_by_text("Thanks Dana, checking our prices.")).to_be_visible()
     expect(driver.locator(".insight-status").first).to_have_text("Actioned")
+
+    # The closed loop reaches the driver as notifications, one per change, with the message.
+    driver.goto("/notifications/")
+    updates = driver.locator(".notification")
+    expect(updates).to_have_count(2)
+    expect(updates.first).to_contain_text("Rowan Reid marked your insight actioned")
+    expect(updates.first).to_contain_text("We matched the offer for your shops.")
+    expect(updates.nth(1)).to_contain_text("marked your insight acknowledged")
+    updates.first.get_by_role("link").click()
+    expect(driver).to_have_url(re.compile(rf"/insights/{insight.pk}/$"))

@@ -41,3 +41,19 @@ def test_the_regional_manager_has_an_inbox_with_the_drivers_insights(seeded):
         i.routed_managers.filter(pk=manager.pk).exists()
         for i in Insight.objects.filter(reporter=driver)
     )
+
+
+def test_demo_units_have_leaders_and_insights_reach_them(seeded):
+    from groundswell.people.models import OrgUnit
+
+    north = OrgUnit.objects.get(code="region-north")
+    assert north.leader.username == "regional.manager"
+    assert not OrgUnit.objects.filter(leader__isnull=True).exists()
+    driver = Person.objects.get(username="driver")
+    operations = OrgUnit.objects.get(code="operations")
+    # Beyond the driver's three-step manager chain, the leader of Operations (three units up
+    # from the depot, counting it) hears about the driver's insights.
+    insight = Insight.objects.filter(reporter=driver).first()
+    routed = set(insight.routed_managers.values_list("pk", flat=True))
+    assert operations.leader_id in routed
+    assert driver.pk not in routed

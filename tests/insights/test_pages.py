@@ -162,3 +162,74 @@ def test_pages_answer_for_everyone(client, org):
     c = _client(client, org["peer"])
     for path in ("/insights/", "/insights/report/", "/insights/inbox/", "/insights/trends/"):
         assert c.get(path).status_code == 200, path
+
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def test_triage_actions_swap_the_insight_panel_for_htmx(client, org, report):
+    insight = report()
+    c = _client(client, org["regional"])
+    url = f"/insights/{insight.pk}/"
+    response = c.post(
+        f"{url}status/",
+        {"status": "acknowledged", "expected_status": "new", "message": "Seen, thanks"},
+        **HTMX,
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="insight-panel"' in body
+    assert "<html" not in body  # a partial, not the page
+    assert "Seen, thanks" in body and 'value="acknowledged"' in body  # fresh timeline and form
+    assert "Status changed" in body  # the announcement, out of band
+    response = c.post(f"{url}respond/", {"message": "Sales are on it"}, **HTMX)
+    assert "Sales are on it" in response.content.decode()
+    response = c.post(f"{url}assign/", {"assignee": "depotmgr"}, **HTMX)
+    assert f"Assigned to {org['depot_manager'].name}" in response.content.decode()
+    c.force_login(org["peer"])
+    response = c.post(f"{url}corroborate/", {"detail": "Same at Asda"}, **HTMX)
+    assert "Same at Asda" in response.content.decode() and "<html" not in response.content.decode()
+    # An error comes back as a message for the live region, and changes nothing.
+    refused = c.post(f"{url}status/", {"status": "actioned"}, **HTMX)
+    assert refused.status_code == 403 and refused["HX-Retarget"] == "#toast"
+    # Without JavaScript the same forms still post and redirect back.
+    c.force_login(org["regional"])
+    plain = c.post(f"{url}respond/", {"message": "Plain post"})
+    assert plain.status_code == 302 and plain["Location"] == url
+
+
+def test_bulk_acknowledge_swaps_the_inbox_list_keeping_the_filters(client, org, report):
+    a = report()
+    b = report(text="Fuel card refused at Shell Seacroft", category="fuel")
+    c = _client(client, org["depot_manager"])
+    response = c.post(
+        "/insights/inbox/acknowledge/",
+        {"insights": [a.pk], "filters": "status=new&category=competitor"},
+        **HTMX,
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and 'id="inbox-list"' in body and "<html" not in body
+    assert "1 insight(s) acknowledged" in body
+    # Still filtered on new competitor insights: the acknowledged one left, the fuel one
+    # never matched.
+    assert f"#{a.pk} " not in body and "Shell Seacroft" not in body
+    assert Insight.objects.get(pk=a.pk).status == Status.ACKNOWLEDGED
+    plain = c.post(
+        "/insights/inbox/acknowledge/", {"insights": [b.pk], "filters": "status=new&order=old"}
+    )
+    assert plain.status_code == 302
+    assert plain["Location"] == "/insights/inbox/?status=new&order=old"
+
+
+def test_administrators_set_a_unit_leader_in_the_admin(client, org, report):
+    c = _client(client, org["admin"])
+    depot = org["depot"]
+    url = f"/admin/people/orgunit/{depot.pk}/change/"
+    page = c.get(url)
+    assert page.status_code == 200 and 'name="leader"' in page.content.decode()
+    assert 'name="parent"' not in page.content.decode()  # moves go through import_people
+    response = c.post(url, {"name": depot.name, "code": depot.code, "leader": org["peer"].pk})
+    assert response.status_code == 302, response.content.decode()[:500]
+    depot.refresh_from_db()
+    assert depot.leader == org["peer"] and depot.parent == org["region"]
+    assert report(reporter=org["driver"]).routed_managers.filter(pk=org["peer"].pk).exists()

@@ -63,10 +63,13 @@ def test_valid_transitions_keep_a_timeline_and_an_upward_event(org, report):
     steps = list(InsightUpdate.objects.filter(insight=insight).values_list("to_status", "message"))
     assert steps == [("acknowledged", "Thanks, looking"), ("actioned", "Matched their price")]
     events = Event.objects.filter(verb=Verb.INSIGHT_STATUS).order_by("id")
-    assert [(e.actor, e.subject, e.data) for e in events] == [
-        (manager, org["driver"], {"from": "new", "to": "acknowledged"}),
-        (manager, org["driver"], {"from": "acknowledged", "to": "actioned"}),
+    assert [(e.actor, e.subject, e.data["from"], e.data["to"]) for e in events] == [
+        (manager, org["driver"], "new", "acknowledged"),
+        (manager, org["driver"], "acknowledged", "actioned"),
     ]
+    assert {e.data["update"] for e in events} == set(
+        InsightUpdate.objects.filter(insight=insight).values_list("pk", flat=True)
+    )
 
 
 def test_invalid_transition_is_refused_with_a_clear_message(org, report):
@@ -185,3 +188,44 @@ def test_inbox_is_only_what_is_routed_sorted_by_priority(org, report):
     assert selectors.inbox(org["other_manager"]).items == []
     assert [i.pk for i in selectors.inbox(org["regional"], category="route").items] == [quiet.pk]
     assert selectors.inbox(org["regional"], min_corroborations=1).items == [loud]
+
+
+def test_routing_adds_unit_leaders_up_to_the_depth_without_duplicates(org, report, settings):
+    from tests.factories import PersonFactory
+
+    safety_lead = PersonFactory(username="depotlead", org_unit=org["depot"])
+    org["depot"].leader = safety_lead
+    org["depot"].save()
+    org["region"].leader = org["regional"]  # already in the chain: routed once
+    org["region"].save()
+    insight = report()
+    routed = list(insight.routed_managers.order_by("username").values_list("username", flat=True))
+    assert routed == ["depotlead", "depotmgr", "regional"]
+    assert services.routing_recipients(org["driver"])[-1] == safety_lead
+    # The leader sees the insight (even confidential) and may triage it; peers still cannot.
+    secret = report(confidential=True, text="Rest breaks skipped")
+    assert Insight.objects.visible_to(safety_lead).filter(pk=secret.pk).exists()
+    services.insight_change_status(person=safety_lead, insight=secret, status="acknowledged")
+    # Depth 1: only the own unit's leader and the line manager.
+    settings.GROUNDSWELL = {**settings.GROUNDSWELL, "INSIGHT_ROUTING_DEPTH": 1}
+    shallow = report()
+    assert set(shallow.routed_managers.values_list("username", flat=True)) == {
+        "depotmgr",
+        "depotlead",
+    }
+
+
+def test_a_leader_never_routes_to_themself_and_inactive_leaders_are_skipped(org, report):
+    org["depot"].leader = org["driver"]
+    org["depot"].save()
+    insight = report()
+    assert not insight.routed_managers.filter(pk=org["driver"].pk).exists()
+    org["region"].leader = org["other_manager"]
+    org["region"].save()
+    org["other_manager"].is_active = False
+    org["other_manager"].save()
+    later = report()
+    assert set(later.routed_managers.values_list("username", flat=True)) == {
+        "depotmgr",
+        "regional",
+    }

@@ -5,15 +5,16 @@ import io
 from datetime import datetime, time, timedelta
 
 from django.contrib import messages
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from groundswell.errors import InvalidInput, NotFound
+from groundswell.errors import InvalidInput
 from groundswell.insights import selectors, services
 from groundswell.insights.charts import weekly_chart_svg
 from groundswell.insights.forms import ExportForm, ReportForm
 from groundswell.insights.models import Status
+from groundswell.insights.photos import photo_response
 from groundswell.web.pages import form_view
 
 
@@ -58,22 +59,13 @@ def detail(request, insight_id: int):
 
 
 def photo(request, insight_id: int):
-    """The photo, re-checked against visibility on every request; sent with its sniffed type
-    and nosniff (set by the security middleware), never rendered as a document."""
-    insight = selectors.insight_get(request.user, insight_id)
-    if not insight.photo:
-        raise NotFound("No photo.")
-    response = FileResponse(insight.photo.open("rb"), content_type=insight.photo_type)
-    response["Content-Disposition"] = "inline; filename=insight-photo"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, max-age=300"
-    return response
+    """The photo, re-checked against visibility on every request."""
+    return photo_response(selectors.insight_get(request.user, insight_id))
 
 
-def inbox(request):
-    params = request.GET
-    filters = {
+def inbox_filters(params) -> dict:
+    """The inbox's filters from a query string (the page's, or the one a form carried)."""
+    return {
         "status": params.get("status", "open"),
         "category": params.get("category", "")[:40],
         "unit": params.get("unit", "")[:60],
@@ -82,7 +74,10 @@ def inbox(request):
         "min_corroborations": _int(params.get("corroborations")),
         "order": params.get("order", "priority"),
     }
-    page = selectors.inbox(request.user, **filters, page=params.get("page"))
+
+
+def inbox_context(page, filters: dict, params) -> dict:
+    """What the inbox list shows: each insight with its SLA ages."""
     now = timezone.now()
     rows = [
         {
@@ -92,18 +87,21 @@ def inbox(request):
         }
         for i in page.items
     ]
-    return render(
-        request,
-        "insights/inbox.html",
-        {
-            "page": page,
-            "rows": rows,
-            "filters": filters,
-            "categories": selectors.categories(),
-            "statuses": Status.choices,
-            "query": params.urlencode() if params else "",
-        },
-    )
+    return {
+        "page": page,
+        "rows": rows,
+        "filters": filters,
+        "query": params.urlencode() if params else "",
+    }
+
+
+def inbox(request):
+    params = request.GET
+    filters = inbox_filters(params)
+    page = selectors.inbox(request.user, **filters, page=params.get("page"))
+    context = inbox_context(page, filters, params)
+    context.update({"categories": selectors.categories(), "statuses": Status.choices})
+    return render(request, "insights/inbox.html", context)
 
 
 def _int(value):

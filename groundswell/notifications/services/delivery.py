@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from groundswell.activity.models import Event, Verb
+from groundswell.insights.models import Insight
 from groundswell.notifications.models import (
     DIRECT_KINDS,
     KIND_PRIORITY,
@@ -44,7 +45,9 @@ def notify_after_commit(event: Event) -> None:
 
 def can_see(person: Person, target: Target) -> bool:
     """Whether the person may see what a notification is about, through the visibility policy
-    of threads, replies and spaces."""
+    of threads, replies, spaces and field insights."""
+    if target.insight is not None:
+        return Insight.objects.visible_to(person).filter(pk=target.insight.pk).exists()
     if target.reply is not None:
         return Reply.objects.visible_to(person).filter(pk=target.reply.pk).exists()
     if target.thread is not None:
@@ -118,6 +121,8 @@ def _deliver(event: Event, target: Target, candidates: Candidates) -> int:
                 thread=target.thread,
                 reply=target.reply,
                 space=target.space,
+                insight=target.insight,
+                insight_update=target.insight_update,
                 reason=reason,
                 created_at=now,
             )

@@ -46,11 +46,16 @@ def _one_line(text: str, limit: int = 150) -> str:
 def _item(notification: Notification) -> dict:
     """What an email shows of a notification. Plain strings: the templates escape them."""
     source = notification.reply or notification.thread
+    if notification.insight_id is not None:
+        # The manager's message is what the reporter waits for; otherwise the insight itself.
+        excerpt = notification.message or notification.insight.text
+    else:
+        excerpt = source.body if source is not None else ""
     return {
         "summary": notification.summary,
         "title": notification.title,
         "reason": notification.reason,
-        "excerpt": source.body if source is not None else "",
+        "excerpt": excerpt,
         "url": absolute_url(notification.get_absolute_url()),
         "created_at": notification.created_at,
     }

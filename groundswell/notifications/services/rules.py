@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from groundswell.activity.models import Event, Verb
+from groundswell.insights.models import Insight, InsightUpdate
 from groundswell.notifications.mentions import mentioned_usernames
 from groundswell.notifications.models import KIND_PRIORITY, Kind
 from groundswell.people.models import Person
@@ -16,11 +17,14 @@ from groundswell.threads.models import Follow, Reply, Thread
 
 @dataclass
 class Target:
-    """What a notification is about: a thread (and one of its replies), or a space."""
+    """What a notification is about: a thread (and one of its replies), a space, or a field
+    insight (and the step of its timeline)."""
 
     thread: Thread | None = None
     reply: Reply | None = None
     space: Space | None = None
+    insight: Insight | None = None
+    insight_update: InsightUpdate | None = None
 
 
 @dataclass
@@ -132,6 +136,44 @@ def member_invited(event: Event) -> tuple[Target, Candidates] | None:
     return Target(space=event.space), candidates
 
 
+def _insight(event: Event) -> Insight | None:
+    return Insight.objects.select_related("reporter").filter(pk=event.object_id).first()
+
+
+def insight_reported(event: Event) -> tuple[Target, Candidates] | None:
+    """A new field insight: the managers and unit leaders it was routed to (and no one else,
+    so a confidential one reaches only them)."""
+    insight = _insight(event)
+    if insight is None:
+        return None
+    candidates = Candidates()
+    reason = f"You are on {insight.reporter.name}'s reporting line or lead their unit."
+    for manager_id in insight.routed_managers.order_by("pk").values_list("pk", flat=True):
+        candidates.add(manager_id, Kind.INSIGHT_ROUTED, reason)
+    return Target(insight=insight), candidates
+
+
+def insight_updated(event: Event) -> tuple[Target, Candidates] | None:
+    """A status change or a management response: the reporter, with the message."""
+    insight = _insight(event)
+    if insight is None:
+        return None
+    update = InsightUpdate.objects.filter(pk=event.data.get("update"), insight=insight).first()
+    candidates = Candidates()
+    candidates.add(insight.reporter_id, Kind.INSIGHT_UPDATE, "You reported this insight.")
+    return Target(insight=insight, insight_update=update), candidates
+
+
+def insight_assigned(event: Event) -> tuple[Target, Candidates] | None:
+    """An insight assigned to someone: the assignee (nobody when it was unassigned)."""
+    insight = _insight(event)
+    if insight is None or event.subject_id is None:
+        return None
+    candidates = Candidates()
+    candidates.add(event.subject_id, Kind.INSIGHT_ASSIGNED, "It was assigned to you.")
+    return Target(insight=insight), candidates
+
+
 RULES = {
     Verb.REPLIED: reply_posted,
     Verb.ANSWERED: reply_posted,
@@ -139,4 +181,8 @@ RULES = {
     Verb.POSTED: thread_started,
     Verb.ACCEPTED: answer_accepted,
     Verb.INVITED: member_invited,
+    Verb.REPORTED_INSIGHT: insight_reported,
+    Verb.INSIGHT_STATUS: insight_updated,
+    Verb.RESPONDED_INSIGHT: insight_updated,
+    Verb.ASSIGNED_INSIGHT: insight_assigned,
 }

@@ -1,17 +1,30 @@
-"""Inbox and trends latency with many insights: inserts synthetic ones inside a transaction,
-times the selectors a manager's pages use, and rolls everything back."""
+"""Inbox and trends latency with many insights: inserts synthetic ones (with trends and word
+statistics) inside a transaction, times the selectors a manager's pages use and the report
+service, prints a summary, and rolls everything back."""
 
 import random
 import time
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
-from groundswell.insights import selectors
-from groundswell.insights.models import Insight, InsightCategory, Status
+from groundswell.insights import selectors, services
+from groundswell.insights.clustering import terms_recount
+from groundswell.insights.models import Insight, InsightCategory, InsightCluster, Status
 from groundswell.people.models import OrgUnit, Person
+
+BATCH = 5000
+TEXTS = [
+    "FastFreight offer 20% off next-day delivery to business customers in {town}",
+    "A38 bridge into {town} closed for repairs; rerouting adds 25 minutes",
+    "Diesel at the {town} fuel-card station jumped 12p a litre this week",
+    "Customer in {town} complained again: parcels left with neighbours, no card",
+    "New business park opening on the edge of {town}, none have a carrier yet",
+    "Loading bay door at {town} depot sticks halfway; someone will get hurt",
+]
+TOWNS = ["Leeds", "York", "Hull", "Derby", "Bristol", "Reading", "Exeter", "Bath"]
 
 
 class _RollBack(Exception):
@@ -28,52 +41,104 @@ class Command(BaseCommand):
     def handle(self, *args, count=100_000, repeat=5, **options):
         try:
             with transaction.atomic():
-                self._run(count, repeat)
+                self._run(count, max(1, repeat))
                 raise _RollBack
         except _RollBack:
             pass
 
+    def _say(self, text: str) -> None:
+        self.stdout.write(text)
+        self.stdout.flush()
+
     def _run(self, count: int, repeat: int) -> None:
         rng = random.Random(7)
-        unit = OrgUnit.objects.create(name="Benchmark depot", code="benchmark-depot")
-        manager = Person.objects.create(username="benchmark-manager", org_unit=unit)
+        self._say(f"database: {connection.vendor}; inserting {count:,} insights…")
+        region = OrgUnit.objects.create(name="Benchmark region", code="benchmark-region")
+        unit = OrgUnit.objects.create(name="Benchmark depot", code="benchmark-depot", parent=region)
+        manager = Person.objects.create(username="benchmark-manager", org_unit=region)
         reporter = Person.objects.create(
-            username="benchmark-reporter", org_unit=unit, manager=manager
+            username="benchmark-reporter", org_unit=unit, manager=manager, location="Leeds"
         )
+        # A manager with only a few insights routed to them, among the many.
+        bystander = Person.objects.create(username="benchmark-bystander", org_unit=unit)
         categories = list(InsightCategory.objects.all())
         now = timezone.now()
         statuses = list(Status.values)
+        clusters = self._clusters(rng, categories, unit, now, count)
         Through = Insight.routed_managers.through
         started = time.perf_counter()
-        for start in range(0, count, 5000):
+        step = max(count // 10, 1)
+        done = 0
+        for start in range(0, count, BATCH):
             batch = []
-            for _ in range(min(5000, count - start)):
+            for _ in range(min(BATCH, count - start)):
                 at = now - timedelta(minutes=rng.randint(0, 60 * 24 * 180))
+                text = rng.choice(TEXTS).format(town=rng.choice(TOWNS))
+                cluster = rng.choice(clusters) if clusters and rng.random() < 0.8 else None
                 batch.append(
                     Insight(
-                        reporter=reporter, text="Benchmark insight about a competitor promotion",
-                        category=rng.choice(categories), org_unit=unit,
-                        status=rng.choice(statuses), created_at=at, status_changed_at=at,
+                        reporter=reporter, text=text, category=rng.choice(categories),
+                        org_unit=unit, location="Leeds", status=rng.choice(statuses),
+                        created_at=at, status_changed_at=at, cluster=cluster,
                         corroboration_count=rng.randint(0, 5),
                     )
                 )  # fmt: skip
             Insight.objects.bulk_create(batch, batch_size=1000)
-            Through.objects.bulk_create(
-                [Through(insight_id=i.pk, person_id=manager.pk) for i in batch], batch_size=1000
+            routes = [Through(insight_id=i.pk, person_id=manager.pk) for i in batch]
+            routes += [Through(insight_id=i.pk, person_id=bystander.pk) for i in batch[:5]]
+            Through.objects.bulk_create(routes, batch_size=1000)
+            before, done = done, done + len(batch)
+            if done // step > before // step or done == count:
+                elapsed = time.perf_counter() - started
+                self._say(f"  {done:,}/{count:,} inserted ({elapsed:.1f}s)")
+        began = time.perf_counter()
+        terms_recount(Insight.objects.filter(confidential=False))
+        self._say(f"word statistics counted in {time.perf_counter() - began:.1f}s")
+
+        def report():
+            services.insight_report(
+                reporter=reporter,
+                text=rng.choice(TEXTS).format(town=rng.choice(TOWNS)),
+                category=categories[0].slug,
             )
-        self.stdout.write(f"inserted {count:,} insights in {time.perf_counter() - started:.1f}s")
-        for name, call in (
+
+        checks = (
             ("inbox (priority)", lambda: selectors.inbox(manager).items),
-            ("inbox (new, category)", lambda: selectors.inbox(
+            ("inbox (new, one category)", lambda: selectors.inbox(
                 manager, status="new", category=categories[0].slug).items),
-            ("trends", lambda: selectors.trends(manager, unit=unit)),
-        ):  # fmt: skip
+            ("inbox (stale first, page 50)", lambda: selectors.inbox(
+                manager, order="stale", page=50).items),
+            ("inbox (manager with 5 routed)", lambda: selectors.inbox(bystander).items),
+            ("trends (unit)", lambda: selectors.trends(manager, unit=unit)),
+            ("trends (whole organisation)", lambda: selectors.trends(manager, unit=None)),
+            ("report (route + cluster)", report),
+        )  # fmt: skip
+        summary = []
+        for name, call in checks:
             timings = []
             for _ in range(repeat):
                 began = time.perf_counter()
                 call()
                 timings.append((time.perf_counter() - began) * 1000)
             timings.sort()
-            self.stdout.write(
-                f"{name}: median {timings[len(timings) // 2]:.1f} ms, worst {timings[-1]:.1f} ms"
-            )
+            median, worst = timings[len(timings) // 2], timings[-1]
+            summary.append((name, median, worst))
+            self._say(f"{name}: median {median:.1f} ms, worst {worst:.1f} ms")
+        self._say(f"\nsummary at {count:,} insights ({connection.vendor}, {repeat} runs each):")
+        for name, median, worst in summary:
+            self._say(f"  {name:<32} median {median:>8.1f} ms   worst {worst:>8.1f} ms")
+
+    def _clusters(self, rng, categories, unit, now, count: int) -> list:
+        """About one trend per 50 insights, so the trends page has real work to do."""
+        rows = []
+        for _ in range(max(count // 50, 1)):
+            last = now - timedelta(days=rng.uniform(0, 180))
+            rows.append(
+                InsightCluster(
+                    category=rng.choice(categories), org_unit=unit,
+                    representative_text=rng.choice(TEXTS).format(town=rng.choice(TOWNS)),
+                    signature="", count=rng.randint(2, 80), locations=["Leeds"],
+                    first_seen=last - timedelta(days=rng.uniform(0, 30)), last_seen=last,
+                )
+            )  # fmt: skip
+        return InsightCluster.objects.bulk_create(rows, batch_size=1000)
