@@ -27,6 +27,7 @@ VERB_WEIGHTS = {
     Verb.ENDORSED: 1,
     Verb.EDITED_WIKI: 2,
     Verb.INSIGHT_STATUS: 1,
+    Verb.REPORTED_INSIGHT: 1,
     Verb.FOLLOWED: 8,
     Verb.BOOKMARKED: 10,
 }
@@ -125,6 +126,8 @@ def bench_seed(*, events: int, people: int = 3000, seed: int = 7, say=print) -> 
             data = {"from": "new", "to": rng.choice(["acknowledged", "actioned", "declined"])}
         elif verb == Verb.EDITED_WIKI:
             data = {"base_editor": subject}
+        elif verb == Verb.REPORTED_INSIGHT:
+            object_type, subject = "insights.insight", None
         elif verb == Verb.ASKED:
             object_type, subject = "threads.thread", None
         batch.append(

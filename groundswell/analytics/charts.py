@@ -114,3 +114,26 @@ def bars(table: Table) -> Chart:
         chart.shapes.append(Shape(left, y + 3, w, bar_h - 6, "series-0", f"{row[0]}: {cell}"))
         chart.texts.append(Text(left + w + 4, y + 15, str(cell)))
     return chart
+
+
+def split_bars(table: Table) -> Chart:
+    """Horizontal bars split in two series: the third and fourth columns (contributors and
+    readers), labelled by the first column; suppressed rows draw nothing."""
+    bar_h, left, width, legend = 22, 150, 200, 24
+    rows = table.rows
+    chart = Chart("bars", table.title, left + width + 60, bar_h * max(len(rows), 1) + legend + 4)
+    peak = max((row[2].number + row[3].number for row in rows), default=0) or 1
+    for i, row in enumerate(rows):
+        y, x = bar_h * i, left
+        chart.texts.append(Text(left - 6, y + 15, str(row[0])[:22], "end"))
+        for k, cell in enumerate(row[2:4]):
+            w = width * cell.number / peak
+            label = f"{row[0]} {table.headers[k + 2]}: {cell}"
+            chart.shapes.append(Shape(x, y + 3, w, bar_h - 6, f"series-{k}", label))
+            x += w
+        chart.texts.append(Text(x + 4, y + 15, f"{row[2]} / {row[3]}"))
+    base = bar_h * max(len(rows), 1) + 6
+    for k, name in enumerate(table.headers[2:4]):
+        chart.shapes.append(Shape(left + 110 * k, base, 10, 10, f"series-{k}", name))
+        chart.texts.append(Text(left + 110 * k + 14, base + 9, name))
+    return chart

@@ -73,7 +73,10 @@ class FlowDaily(models.Model):
     people = models.PositiveIntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["topic_id", "day"], name="analytics_flow_topic_day")]
+        indexes = [
+            models.Index(fields=["topic_id", "day"], name="analytics_flow_topic_day"),
+            models.Index(fields=["day"], name="analytics_flow_day"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.day} {self.direction} {self.transfers}"
@@ -121,3 +124,141 @@ class SpaceDaily(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} space {self.space_id_value}"
+
+
+# Monthly flow rows with this space id count transfers in every space (and none).
+ALL_SPACES = -1
+
+
+class FlowMonthly(models.Model):
+    """FlowDaily summed per month, for long ranges: far fewer rows.
+
+    Only the combinations the dashboard filters by are kept: (all topics, all spaces),
+    (one topic, all spaces) and (all topics, one space). `people` is the largest daily figure,
+    so a long range reads exactly what the daily rows would give.
+    """
+
+    month = models.DateField()  # the first day of the month
+    unit_path = models.CharField(max_length=500, blank=True)
+    topic_id = models.BigIntegerField(default=ALL_TOPICS)
+    space_id_value = models.BigIntegerField(default=ALL_SPACES)
+    source_level = models.PositiveSmallIntegerField()
+    learner_level = models.PositiveSmallIntegerField()
+    direction = models.CharField(max_length=6, choices=Direction.choices)
+    insight = models.BooleanField()  # the transfers came from insight acknowledgements
+    transfers = models.PositiveIntegerField()
+    people = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["topic_id", "space_id_value", "month"], name="analytics_fm_key"),
+            models.Index(fields=["month"], name="analytics_fm_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.direction} {self.transfers}"
+
+
+class EngagementDaily(models.Model):
+    """One row per person per day they did anything: all their actions, and how many of those
+    were contributions (posts, answers, replies, insights, articles, wiki edits)."""
+
+    day = models.DateField()
+    person_id_value = models.BigIntegerField()
+    unit_path = models.CharField(max_length=500, blank=True)
+    level = models.PositiveSmallIntegerField()
+    actions = models.PositiveIntegerField()
+    contributions = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["person_id_value", "day"], name="analytics_ed_person")]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "person_id_value"], name="analytics_ed_u")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} person {self.person_id_value}"
+
+
+class EngagementMonthly(models.Model):
+    """EngagementDaily summed per person per month (unit and level: the latest of the month)."""
+
+    month = models.DateField()
+    person_id_value = models.BigIntegerField()
+    unit_path = models.CharField(max_length=500, blank=True)
+    level = models.PositiveSmallIntegerField()
+    actions = models.PositiveIntegerField()
+    contributions = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month", "person_id_value"], name="analytics_em_u")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} person {self.person_id_value}"
+
+
+class PairDaily(models.Model):
+    """Transfers per day from one source to one learner, with both units: the expert network."""
+
+    day = models.DateField()
+    source_id_value = models.BigIntegerField()
+    learner_id_value = models.BigIntegerField()
+    source_unit_path = models.CharField(max_length=500, blank=True)
+    learner_unit_path = models.CharField(max_length=500, blank=True)
+    transfers = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["day"], name="analytics_pd_day")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "source_id_value", "learner_id_value"], name="analytics_pd_u"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.source_id_value}→{self.learner_id_value}"
+
+
+class PairMonthly(models.Model):
+    """PairDaily summed per month."""
+
+    month = models.DateField()
+    source_id_value = models.BigIntegerField()
+    learner_id_value = models.BigIntegerField()
+    source_unit_path = models.CharField(max_length=500, blank=True)
+    learner_unit_path = models.CharField(max_length=500, blank=True)
+    transfers = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "source_id_value", "learner_id_value"], name="analytics_pm_u"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.source_id_value}→{self.learner_id_value}"
+
+
+class InsightFact(models.Model):
+    """One row per reported insight (topic_id = ALL_TOPICS) and one per insight by topic: when
+    it was reported and how long until it was first acknowledged (or taken further)."""
+
+    insight_id_value = models.BigIntegerField()
+    topic_id = models.BigIntegerField(default=ALL_TOPICS)
+    reporter_id_value = models.BigIntegerField(null=True)
+    unit_path = models.CharField(max_length=500, blank=True)
+    reported_at = models.DateTimeField()
+    day = models.DateField()
+    acknowledged_seconds = models.BigIntegerField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["topic_id", "day"], name="analytics_if_topic_day"),
+            models.Index(fields=["insight_id_value"], name="analytics_if_insight"),
+        ]
+
+    def __str__(self) -> str:
+        return f"insight {self.insight_id_value} topic {self.topic_id}"

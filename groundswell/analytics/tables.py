@@ -43,6 +43,7 @@ class Table:
     headers: list[str]
     rows: list[list] = field(default_factory=list)
     summary: str = ""
+    note: str = ""  # how the figures are defined, shown under the title
 
     def csv_rows(self) -> list[list[str]]:
         return [self.headers, *[[str(c) for c in row] for row in self.rows]]

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("export/<slug:table>.csv", views.export_csv, name="export"),
     path("drilldown/", views.drilldown, name="drilldown"),
+    path("connectors/", views.connectors, name="connectors"),
 ]

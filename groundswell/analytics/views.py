@@ -52,3 +52,11 @@ def drilldown(request):
         "analytics/drilldown.html",
         {"page": page, "source": source, "learner": learner, "filters": filters},
     )
+
+
+def connectors(request):
+    filters = parse_filters(request.GET)
+    page = services.connectors_open(
+        viewer=request.user, filters=filters, page=request.GET.get("page")
+    )
+    return render(request, "analytics/connectors.html", {"page": page, "filters": filters})

@@ -19,9 +19,13 @@ def _plan(sql: str) -> str:
         return "\n".join(" ".join(str(part) for part in row) for row in cursor.fetchall())
 
 
-def test_dashboard_queries_never_scan_events(org, learning_pro):
+LONG = {"from": "2025-12-15", "to": "2026-05-31"}  # whole months and days around them
+
+
+@pytest.mark.parametrize("params", [RANGE, LONG, {**LONG, "unit": "depot-a", "topic": "hazmat"}])
+def test_dashboard_queries_never_scan_events(org, learning_pro, params):
     with CaptureQueriesContext(connection) as queries:
-        dashboard_get(learning_pro, parse_filters(RANGE))
+        dashboard_get(learning_pro, parse_filters(params))
     selects = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
     assert selects
     for sql in selects:

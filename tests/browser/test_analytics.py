@@ -36,6 +36,12 @@ def test_learning_professional_filters_and_downloads(open_phone, console, org, t
     lines = saved.read_text().splitlines()
     assert lines[0].startswith("Source level,To Frontline")
     assert len(lines) == 6
+    engagement = page.locator("section[aria-labelledby=panel-engagement-units]")
+    expect(engagement.locator("svg")).to_be_visible()
+    expect(engagement).to_contain_text("Readers: active but not contributing")
+    expect(page.locator("section[aria-labelledby=panel-expert-network]")).to_contain_text(
+        "names are shown to administrators only"
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "analytics-dashboard.png"), full_page=True)
     assert Path(ARTIFACTS / "analytics-dashboard.png").stat().st_size > 0

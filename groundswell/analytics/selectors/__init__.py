@@ -4,6 +4,7 @@ the viewer's scope and filters, and suppresses cells describing too few people."
 from groundswell.analytics.selectors.dashboard import (  # noqa: F401
     dashboard_get,
     dashboard_table,
+    dashboard_tables,
     filter_choices,
     resolve_filters,
 )

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from groundswell.analytics import charts
 from groundswell.analytics.filters import Filters
 from groundswell.analytics.permissions import Scope, dashboard_scope
-from groundswell.analytics.selectors import panels
+from groundswell.analytics.selectors import panels, people_panels
 from groundswell.analytics.selectors.scope import Resolved, resolve_filters
 from groundswell.analytics.tables import Table
 from groundswell.errors import NotFound
@@ -45,6 +45,9 @@ def _tables(viewer, r: Resolved) -> dict:
         "unanswered": lambda: panels.unanswered_by_topic(viewer, r),
         "topic-gaps": lambda: panels.topic_gaps(viewer, r),
         "formal-learning": lambda: panels.formal_learning(viewer, r),
+        "engagement-units": lambda: people_panels.engagement_by_unit(r),
+        "engagement-levels": lambda: people_panels.engagement_by_level(r),
+        "expert-network": lambda: people_panels.expert_network(r),
     }
 
 
@@ -54,6 +57,9 @@ CHARTS = {
     "unanswered": charts.bars,
     "topic-gaps": charts.bars,
     "formal-learning": charts.bars,
+    "engagement-units": charts.split_bars,
+    "engagement-levels": charts.split_bars,
+    "expert-network": charts.bars,
 }
 
 
@@ -70,6 +76,13 @@ def dashboard_get(viewer, filters: Filters) -> Dashboard:
         chart = CHARTS.get(name)
         dashboard.panels.append(Panel(table, chart(table) if chart else None))
     return dashboard
+
+
+def dashboard_tables(viewer, filters: Filters) -> tuple[Scope, list[Table]]:
+    """Every panel's table without charts or form choices (for the API)."""
+    scope = _scope_or_404(viewer)
+    builders = _tables(viewer, resolve_filters(viewer, scope, filters))
+    return scope, [build() for build in builders.values()]
 
 
 def dashboard_table(viewer, filters: Filters, name: str) -> Table:

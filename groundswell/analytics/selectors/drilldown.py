@@ -1,9 +1,10 @@
 from groundswell.analytics.filters import Filters
 from groundswell.analytics.models import KnowledgeTransfer
 from groundswell.analytics.permissions import can_drill_down, dashboard_scope
+from groundswell.analytics.selectors.people_panels import top_connectors
 from groundswell.analytics.selectors.scope import resolve_filters
 from groundswell.errors import NotFound
-from groundswell.pagination import Page, paginate
+from groundswell.pagination import Page, clamp_page, paginate
 
 
 def drilldown_list(
@@ -26,3 +27,18 @@ def drilldown_list(
     if r.space_id:
         edges = edges.filter(space_id_value=r.space_id)
     return paginate(edges, page, 50)
+
+
+CONNECTORS_PER_PAGE = 25
+
+
+def connectors_list(viewer, filters: Filters, page=1) -> Page:
+    """The expert network by name: people whose transfers reached the most other units and
+    people (unit filter applies; topic and space do not). Administrators only, NotFound
+    otherwise; the caller audits the view with `services.connectors_open`."""
+    if not can_drill_down(viewer):
+        raise NotFound("No such page.")
+    r = resolve_filters(viewer, dashboard_scope(viewer), filters)
+    number, size = clamp_page(page, CONNECTORS_PER_PAGE)
+    rows = top_connectors(r, offset=(number - 1) * size, limit=size + 1)
+    return Page(items=rows[:size], number=number, per_page=size, has_next=len(rows) > size)

@@ -6,7 +6,19 @@ from datetime import timedelta
 from django.apps import apps
 from django.db.models import Count, Max, Q, Sum
 
-from groundswell.analytics.models import ALL_TOPICS, Direction, FlowDaily, QuestionFact, SpaceDaily
+from groundswell.analytics.models import (
+    Direction,
+    FlowDaily,
+    SpaceDaily,
+)
+from groundswell.analytics.months import month_of
+from groundswell.analytics.selectors.rows import (
+    FlowPart,
+    flow_filtered,
+    flow_parts,
+    insight_facts,
+    questions,
+)
 from groundswell.analytics.selectors.scope import Resolved
 from groundswell.analytics.tables import Cell, Table
 from groundswell.expertise.selectors import experts_for_topic, visible_topics
@@ -19,48 +31,26 @@ DIRECTIONS = [Direction.UP, Direction.DOWN, Direction.ACROSS]
 LIST_LIMIT = 10
 GAP_LIMIT = 8
 EXPERTS_PER_GAP = 3
+LONG_RANGE_DAYS = 120  # beyond this, flow over time is shown per month
 
 
 def _percent(part: int, whole: int) -> float | None:
     return round(100.0 * part / whole, 1) if whole else None
 
 
-def flows(r: Resolved):
-    rows = FlowDaily.objects.filter(
-        topic_id=r.topic_id or ALL_TOPICS, day__gte=r.start, day__lte=r.end
-    )
-    if r.unit_path:
-        rows = rows.filter(unit_path__startswith=r.unit_path)
-    if r.space_id:
-        rows = rows.filter(space_id_value=r.space_id)
-    return rows
-
-
-def questions(r: Resolved, *, per_topic: bool = False):
-    """Question facts in range; `per_topic` gives the per-topic rows instead of one per question."""
-    rows = QuestionFact.objects.filter(day__gte=r.start, day__lte=r.end)
-    if r.topic_id:
-        rows = rows.filter(topic_id=r.topic_id)
-    elif per_topic:
-        rows = rows.exclude(topic_id=ALL_TOPICS)
-    else:
-        rows = rows.filter(topic_id=ALL_TOPICS)
-    if r.unit_path:
-        rows = rows.filter(unit_path__startswith=r.unit_path)
-    if r.space_id:
-        rows = rows.filter(space_id_value=r.space_id)
-    return rows
-
-
 def flow_matrix(r: Resolved) -> Table:
     """Transfers by source level (rows) by learner level (columns)."""
-    cells = {
-        (row["source_level"], row["learner_level"]): Cell(row["transfers"], row["people"])
-        for row in flows(r)
-        .values("source_level", "learner_level")
-        .annotate(transfers=Sum("transfers"), people=Max("people"))
-        .order_by()
-    }
+    sums: dict[tuple, list[int]] = {}
+    for part in flow_parts(r):
+        for row in (
+            part.rows.values("source_level", "learner_level")
+            .annotate(transfers=Sum("transfers"), people=Max("people"))
+            .order_by()
+        ):
+            total = sums.setdefault((row["source_level"], row["learner_level"]), [0, 0])
+            total[0] += row["transfers"]
+            total[1] = max(total[1], row["people"])
+    cells = {key: Cell(n, people) for key, (n, people) in sums.items()}
     table = Table(
         "flow-matrix",
         "Knowledge flow: source level by learner level",
@@ -80,21 +70,37 @@ def _week(day):
 
 
 def direction_shares(r: Resolved) -> Table:
-    """Per week: transfers up / down / across and the upward share."""
+    """Per week (per month over more than LONG_RANGE_DAYS): transfers up / down / across and
+    the upward share."""
+    monthly = (r.end - r.start).days > LONG_RANGE_DAYS
+    bucket = month_of if monthly else _week
     weeks: dict = defaultdict(lambda: {"people": 0, **dict.fromkeys(DIRECTIONS, 0)})
-    for row in (
-        flows(r)
-        .values("day", "direction")
-        .annotate(transfers=Sum("transfers"), people=Max("people"))
-        .order_by()
-    ):
-        week = weeks[_week(row["day"])]
-        week[row["direction"]] += row["transfers"]
-        week["people"] = max(week["people"], row["people"])
+    parts = (
+        flow_parts(r)
+        if monthly
+        else [
+            FlowPart(
+                flow_filtered(
+                    FlowDaily.objects.filter(day__gte=r.start, day__lte=r.end), r, monthly=False
+                ),
+                Q(),
+                "day",
+            )
+        ]
+    )
+    for part in parts:
+        for row in (
+            part.rows.values(part.period, "direction")
+            .annotate(transfers=Sum("transfers"), people=Max("people"))
+            .order_by()
+        ):
+            week = weeks[bucket(row[part.period])]
+            week[row["direction"]] += row["transfers"]
+            week["people"] = max(week["people"], row["people"])
     table = Table(
         "direction-shares",
         "Direction of knowledge flow over time",
-        ["Week of", "Up", "Down", "Across", "Upward share %"],
+        ["Month of" if monthly else "Week of", "Up", "Down", "Across", "Upward share %"],
     )
     totals = dict.fromkeys(DIRECTIONS, 0)
     for start in sorted(weeks):
@@ -123,22 +129,36 @@ def direction_shares(r: Resolved) -> Table:
 
 
 def return_of_expertise(r: Resolved) -> Table:
-    """Upward share and insights acknowledged or actioned by managers."""
-    row = flows(r).aggregate(
-        total=Sum("transfers"),
-        up=Sum("transfers", filter=Q(direction=Direction.UP)),
-        up_people=Max("people", filter=Q(direction=Direction.UP)),
-        insights=Sum("transfers", filter=Q(signal="insight_status")),
-        insight_people=Max("people", filter=Q(signal="insight_status")),
-    )
-    total, up = row["total"] or 0, row["up"] or 0
+    """Upward share, insights acknowledged or actioned by managers, and the median time from
+    reporting an insight to its first acknowledgement."""
+    row = {"total": 0, "up": 0, "up_people": 0, "insights": 0, "insight_people": 0}
+    for part in flow_parts(r):
+        got = part.rows.aggregate(
+            total=Sum("transfers"),
+            up=Sum("transfers", filter=Q(direction=Direction.UP)),
+            up_people=Max("people", filter=Q(direction=Direction.UP)),
+            insights=Sum("transfers", filter=part.insight),
+            insight_people=Max("people", filter=part.insight),
+        )
+        for key in ("total", "up", "insights"):
+            row[key] += got[key] or 0
+        for key in ("up_people", "insight_people"):
+            row[key] = max(row[key], got[key] or 0)
+    total, up = row["total"], row["up"]
+    facts = insight_facts(r).filter(acknowledged_seconds__isnull=False)
+    reporters = facts.aggregate(n=Count("reporter_id_value", distinct=True))["n"]
+    median = _median(facts, "acknowledged_seconds")
     table = Table("return-of-expertise", "Return of expertise", ["Measure", "Value"])
     table.rows = [
         ["Transfers up the hierarchy", Cell(up, row["up_people"] or 0)],
         ["Upward share %", Cell(_percent(up, total), row["up_people"] or 0)],
         [
             "Insights acknowledged or actioned",
-            Cell(row["insights"] or 0, row["insight_people"] or 0),
+            Cell(row["insights"], row["insight_people"]),
+        ],
+        [
+            "Median hours to acknowledge an insight",
+            Cell(median / 3600, reporters) if median is not None else Cell(None),
         ],
     ]
     table.summary = (

@@ -21,6 +21,8 @@ from groundswell.analytics.models import (
     QuestionFact,
     SpaceDaily,
 )
+from groundswell.analytics.months import month_of
+from groundswell.analytics.services import rollups
 from groundswell.analytics.services.edges import EVENT_FIELDS, SIGNAL_VERBS, edge_for
 from groundswell.people.models import Person
 
@@ -209,6 +211,16 @@ def analytics_rebuild(*, full: bool = False, progress: Callable[[str], None] | N
         chunk.append(edge)
     flows += len(FlowDaily.objects.bulk_create(_flow_rows(chunk), batch_size=BATCH))
     say(f"flow rollup rows: {flows}")
+    flow_months = rollups.flow_months(
+        {month_of(day) for day in FlowDaily.objects.values_list("day", flat=True).distinct()}
+    )
+    say(f"monthly flow rows: {flow_months}")
+    pair_days, pair_months = rollups.pair_rebuild()
+    say(f"pair rows: {pair_days} daily, {pair_months} monthly")
+    engaged_days, engaged_months = rollups.engagement_rebuild(people)
+    say(f"engagement rows: {engaged_days} daily, {engaged_months} monthly")
+    insights = rollups.insight_facts(None, people)
+    say(f"insight facts: {insights}")
     QuestionFact.objects.all().delete()
     asked = list(
         Event.objects.filter(verb=Verb.ASKED, thread__isnull=False).values(
@@ -221,13 +233,26 @@ def analytics_rebuild(*, full: bool = False, progress: Callable[[str], None] | N
     SpaceDaily.objects.all().delete()
     spaces = SpaceDaily.objects.bulk_create(_space_rows(Event.objects.all()), batch_size=BATCH)
     say(f"space-day rows: {len(spaces)}")
-    return {"edges": created, "flows": flows, "questions": len(facts), "space_days": len(spaces)}
+    return {
+        "edges": created,
+        "flows": flows,
+        "flow_months": flow_months,
+        "questions": len(facts),
+        "space_days": len(spaces),
+        "pair_days": pair_days,
+        "pair_months": pair_months,
+        "engagement_days": engaged_days,
+        "engagement_months": engaged_months,
+        "insights": insights,
+    }
 
 
 @transaction.atomic
 def analytics_apply_event(event_id: int) -> bool:
     """Bring the derived tables up to date with one event (idempotent: safe to run twice)."""
-    event = Event.objects.filter(pk=event_id).values(*EVENT_FIELDS, "thread_id").first()
+    event = (
+        Event.objects.filter(pk=event_id).values(*EVENT_FIELDS, "thread_id", "object_id").first()
+    )
     if event is None:
         return False
     people, usernames = _people()
@@ -240,8 +265,14 @@ def analytics_apply_event(event_id: int) -> bool:
         if edge is not None:
             edge.save()
             _flow_for_days([day])
+            rollups.flow_months([month_of(day)], unit_path=edge.learner_unit_path)
+            rollups.pair_for_edge(edge)
     if event["thread_id"] and event["verb"] in (Verb.ASKED, Verb.ANSWERED, Verb.ACCEPTED):
         _questions_for_threads([event["thread_id"]], people)
     if event["space_id"] and event["verb"] in SPACE_VERBS:
         _spaces_for_day(day, event["space_id"])
+    if event["actor_id"] in people:
+        rollups.engagement_for_person_day(event["actor_id"], day, people)
+    if event["verb"] in (Verb.REPORTED_INSIGHT, Verb.INSIGHT_STATUS) and event["object_id"]:
+        rollups.insight_facts([event["object_id"]], people)
     return True
