@@ -23,6 +23,7 @@ from groundswell.errors import Conflict, InvalidInput
 from groundswell.insights.demo import seed_insights
 from groundswell.leadership.demo import seed_leadership
 from groundswell.learning.demo import seed_learning
+from groundswell.moderation.demo import seed_moderation
 from groundswell.people.models import OrgUnit, Person
 from groundswell.spaces.models import Space
 from groundswell.threads.models import Reply, Thread, Vote
@@ -94,6 +95,7 @@ def demo_seed(
         seed_learning(random.Random(f"{seed}:learning"))
         seed_leadership(random.Random(f"{seed}:leadership"))
         seed_insights(random.Random(f"{seed}:insights"))
+        seed_moderation(random.Random(f"{seed}:moderation"))
     return Summary(
         people=Person.objects.count(),
         units=OrgUnit.objects.count(),

@@ -13,6 +13,7 @@ from groundswell.demo.scenario import QUESTION_TITLE
 from groundswell.demo.space_specs import COHORT_NAME
 from groundswell.leadership import demo as leadership_demo
 from groundswell.learning import demo as learning_demo
+from groundswell.moderation.selectors import review_queue
 from groundswell.people.models import Level, Person
 from groundswell.spaces.models import Membership, Role, Space, SpaceKind, Visibility
 from groundswell.threads.models import Follow, Reply, Revision, Thread, ThreadKind, Vote
@@ -172,6 +173,9 @@ def test_demo_logins_authenticate_and_tell_the_story(seeded):
     assert question.author == driver and question.space.slug == "drivers-lounge"
     assert question.kind == ThreadKind.QUESTION and question.accepted_reply is None
     assert [r.author.username for r in question.replies.all()] == ["warehouse.lead"]
+
+    queue = review_queue(lead)
+    assert [len(item.flags) for item in queue.items.items] == [2]
 
 
 @pytest.mark.django_db(transaction=True)  # flush needs to run outside a test transaction
