@@ -2,12 +2,14 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef, Q
+
 from groundswell.errors import NotFound
 from groundswell.leadership import permissions
 from groundswell.leadership.models import AmaRegistration, AmaSession, AmaStatus
 from groundswell.pagination import Page, paginate
 from groundswell.people.models import Person
-from groundswell.spaces.models import Membership, Role, Space, SpaceKind
+from groundswell.spaces.models import Membership, Role, Space, SpaceKind, Visibility
 from groundswell.threads.models import Reply, Thread, ThreadKind, Vote
 
 
@@ -194,14 +196,25 @@ def ama_page(person, session_id: int, *, page=1) -> AmaPage:
 
 
 def ama_reminders_due(now, *, window) -> list[AmaRegistration]:
-    """Registrations not yet reminded for sessions starting within `window` from now."""
+    """Registrations not yet reminded for sessions starting within `window` from now, of
+    people who may still see the session's space (a reminder names the session and the space:
+    someone who left a private space since registering gets none — TRUST 3)."""
+    still_member = Membership.objects.filter(
+        space=OuterRef("session__space"), person=OuterRef("person")
+    )
     return list(
         AmaRegistration.objects.filter(
             reminded_at__isnull=True,
             session__starts_at__gt=now,
             session__starts_at__lte=now + window,
             person__is_active=True,
-        ).select_related("session", "session__space", "person")
+        )
+        .filter(
+            Q(session__space__visibility=Visibility.OPEN)
+            | Q(person__is_superuser=True)
+            | Exists(still_member)
+        )
+        .select_related("session", "session__space", "person")
     )
 
 

@@ -48,11 +48,15 @@ class CourseDetailOut(CourseOut):
 
 
 class RevisionOut(Schema):
+    """A revision; a hidden one has an empty title and message."""
+
     id: int
-    editor: PersonRef
+    editor: PersonRef | None
     title: str
     message: str
     created_at: datetime
+    is_hidden: bool
+    is_current: bool
 
 
 CoursePage = page_of(CourseOut, "CoursePage")
@@ -78,7 +82,8 @@ def course_detail(request: HttpRequest, code: CourseCode):
 def wiki_revisions(
     request: HttpRequest, page_id: ObjectId, page: int = 1, per_page: int | None = None
 ):
-    """Every revision of a wiki page you can see, newest first."""
+    """Every revision of a wiki page you can see, newest first (hidden ones without their
+    title and message)."""
     _wiki, revisions = wiki_selectors.wiki_history(
         viewer(request), page_id, page=page, per_page=per_page
     )

@@ -283,6 +283,17 @@ class Revision(models.Model):
     body = models.TextField(max_length=50_000)
     message = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField()
+    # Hidden by a moderator (a password, personal data): its text, title and message are never
+    # shown again, nor compared, nor reverted to. Only the current revision cannot be hidden.
+    is_hidden = models.BooleanField(default=False)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hidden_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

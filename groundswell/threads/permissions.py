@@ -42,3 +42,9 @@ def can_accept(person, thread: Thread) -> bool:
 def can_vote(person, target) -> bool:
     """Anyone who can read may vote, except on their own post."""
     return target.author_id != person.pk
+
+
+def can_hide_revision(person, thread: Thread) -> bool:
+    """Space moderators and administrators hide an old revision of a thread, reply or wiki page
+    (a password or personal data pasted by mistake)."""
+    return can_moderate_space(person, thread.space)

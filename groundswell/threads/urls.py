@@ -1,6 +1,6 @@
 from django.urls import path
 
-from groundswell.threads.views import actions, pages
+from groundswell.threads.views import actions, history, pages
 
 app_name = "threads"
 urlpatterns = [
@@ -17,4 +17,7 @@ urlpatterns = [
     path("replies/<int:reply_id>/edit/", pages.reply_edit, name="reply_edit"),
     path("replies/<int:reply_id>/vote/", actions.reply_vote, name="reply_vote"),
     path("replies/<int:reply_id>/accept/", actions.reply_accept, name="accept"),
+    path("threads/<int:thread_id>/history/", history.thread_history, name="history"),
+    path("replies/<int:reply_id>/history/", history.reply_history, name="reply_history"),
+    path("revisions/<int:revision_id>/hide/", history.revision_hide, name="revision_hide"),
 ]

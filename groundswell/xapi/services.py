@@ -171,3 +171,24 @@ def _forward_batch(rows: list[StatementOutbox]) -> int:
 def outbox_retry(*, rows) -> int:
     """Give unsent statements (e.g. ones that used up their attempts) a fresh start."""
     return rows.filter(sent_at__isnull=True, skipped=False).update(attempts=0, next_attempt_at=None)
+
+
+def outbox_refresh_thread(thread_id: int) -> int:
+    """Rebuild the stored statements of a thread's events from the thread as it is now, so a
+    title that was hidden with its revision (TRUST 5) is not kept in the outbox or its export.
+    Statements already forwarded keep their id; what an LRS holds cannot be recalled."""
+    rows = StatementOutbox.objects.filter(event__thread_id=thread_id, skipped=False).select_related(
+        "event__actor", "event__subject", "event__space", "event__thread", "event__thread__space"
+    )
+    refreshed = 0
+    for row in rows:
+        try:
+            statement = statement_for(row.event)
+        except Skip:
+            statement = {}
+        if statement != row.statement:
+            StatementOutbox.objects.filter(pk=row.pk).update(
+                statement=statement, skipped=not statement
+            )
+            refreshed += 1
+    return refreshed

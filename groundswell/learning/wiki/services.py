@@ -126,8 +126,11 @@ def wiki_page_edit(
 def wiki_page_revert(*, editor, page: Thread, revision: Revision) -> Revision:
     """Make an old revision current again, as a new revision (history is never rewritten)."""
     page = Thread.objects.select_for_update().select_related("space").get(pk=page.pk)
+    revision = Revision.objects.select_for_update().get(pk=revision.pk)  # hidden meanwhile?
     if not can_view_space(editor, page.space) or revision.thread_id != page.pk:
         raise NotFound("No such revision.")
+    if revision.is_hidden:
+        raise NotFound("No such revision.")  # its words must not come back through a revert
     if not can_edit_wiki_page(editor, page):
         raise Forbidden("Join this space to edit its wiki.")
     current = latest_revision(page)

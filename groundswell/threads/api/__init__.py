@@ -2,9 +2,10 @@
 
 from ninja import Router
 
-from groundswell.threads.api import follows, replies, threads
+from groundswell.threads.api import follows, replies, revisions, threads
 
 router = Router()
 router.add_router("", threads.router)
 router.add_router("", replies.router)
 router.add_router("", follows.router)
+router.add_router("", revisions.router)

@@ -16,6 +16,7 @@ from groundswell.threads.services.posts import (
     vote_cast,
     vote_withdraw,
 )
+from groundswell.threads.services.revisions import revision_hide
 
 __all__ = [
     "bookmark_add",
@@ -26,6 +27,7 @@ __all__ = [
     "reply_create",
     "reply_edit",
     "reply_unaccept",
+    "revision_hide",
     "thread_create",
     "thread_edit",
     "vote_cast",

@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from groundswell.errors import Forbidden
+from groundswell.errors import Forbidden, NotFound
+from groundswell.moderation.selectors import moderation_controls
+from groundswell.moderation.views import hidden_thread_notice
 from groundswell.search.selectors import related_threads
 from groundswell.spaces.selectors import space_get, spaces_joined
 from groundswell.threads import permissions, selectors, services
@@ -39,7 +41,11 @@ def bookmarks(request):
 
 
 def thread_detail(request, thread_id: int):
-    view = selectors.thread_page(request.user, thread_id, page=request.GET.get("page"))
+    try:
+        view = selectors.thread_page(request.user, thread_id, page=request.GET.get("page"))
+    except NotFound:
+        # Its author learns that moderators hid it; for everyone else it stays a 404.
+        return hidden_thread_notice(request, thread_id)
     return render(
         request,
         "threads/thread_detail.html",
@@ -48,6 +54,8 @@ def thread_detail(request, thread_id: int):
             "thread": view.thread,
             "reply_form": ReplyForm(),
             "related": related_threads(request.user, view.thread),
+            # Flag and moderator buttons (booleans per post), and the viewer's hidden replies.
+            "controls": moderation_controls(request.user, view.thread, view.replies.items),
         },
     )
 
