@@ -1,6 +1,7 @@
 from django.urls import path
 
 from groundswell.people import account_views, views
+from groundswell.people.sso import views as sso_views
 
 app_name = "people"
 urlpatterns = [
@@ -9,6 +10,9 @@ urlpatterns = [
     path("people/<str:username>/follow/", views.person_follow, name="follow"),
     # Your own account: password and personal API tokens.
     path("account/", account_views.account, name="account"),
+    # Single sign-on (OpenID Connect): 404 while SSO is off.
+    path("sso/start/", sso_views.SignOnStart.as_view(), name="sso_start"),
+    path("sso/callback/", sso_views.SignOnCallback.as_view(), name="sso_callback"),
     path("account/password/", account_views.PasswordChange.as_view(), name="password_change"),
     path("account/tokens/", account_views.token_list, name="tokens"),
     path(

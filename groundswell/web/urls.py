@@ -9,13 +9,8 @@ from groundswell.threads.views import pages as thread_pages
 
 urlpatterns = [
     path("", thread_pages.home, name="home"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="web/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    # Username and password, and "Sign in with <provider>" when SSO is on.
+    path("login/", account_views.SignIn.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Password reset by email (Django's views and tokens; open to signed-out people). The
     # names are Django's own, which its views reverse.

@@ -1,0 +1,1 @@
+"""Operations pages for administrators: failed background tasks (TRUST 22), with a retry."""
