@@ -23,6 +23,7 @@ from groundswell.leadership.api import router as leadership_router
 from groundswell.learning.api import router as learning_router
 from groundswell.moderation.api import router as moderation_router
 from groundswell.notifications.api import router as notifications_router
+from groundswell.operations.api import router as operations_router
 from groundswell.people.api import router as people_router
 from groundswell.search.api import router as search_router
 from groundswell.spaces.api import router as spaces_router
@@ -92,6 +93,7 @@ api.add_router("", leadership_router)
 api.add_router("", analytics_router)
 api.add_router("", xapi_router)
 api.add_router("", moderation_router)
+api.add_router("", operations_router)
 
 
 def _respond(

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     # xAPI statements from the activity log, forwarded to a Learning Record Store.
     "groundswell.xapi",
     "groundswell.moderation",
+    # Operations pages for administrators: failed background tasks (TRUST 22).
+    "groundswell.operations",
     "groundswell.schedule",
 ]
 
@@ -164,7 +166,11 @@ else:
 AUTH_USER_MODEL = "people.Person"
 # Django's ModelBackend behind the login lockout (TRUST 15): every password check, the admin's
 # included, counts failures per username and per address.
-AUTHENTICATION_BACKENDS = ["groundswell.ratelimits.backends.LockoutModelBackend"]
+# Single sign-on (OpenID Connect) is the second backend; it only answers the SSO callback.
+AUTHENTICATION_BACKENDS = [
+    "groundswell.ratelimits.backends.LockoutModelBackend",
+    "groundswell.people.sso.backend.SingleSignOnBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -177,6 +183,28 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Single sign-on through OpenID Connect (TRUST 18; docs/operations.md, "SSO"), with
+# mozilla-django-oidc. Off unless SSO_ENABLED=1. People are matched by email to existing
+# accounts; SSO_CREATE_PEOPLE=1 creates accounts for unknown addresses (default: refused).
+# SSO_ENFORCED=1 closes every password path: login form, admin login, reset, change.
+# The client secret comes from the environment only, never from the repository.
+SSO_ENABLED = env_bool("SSO_ENABLED", False)
+SSO_ENFORCED = env_bool("SSO_ENFORCED", False)
+SSO_PROVIDER_NAME = os.environ.get("SSO_PROVIDER_NAME", "single sign-on")
+SSO_CREATE_PEOPLE = env_bool("SSO_CREATE_PEOPLE", False)
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = int(os.environ.get("OIDC_TIMEOUT", "10"))
+OIDC_AUTHENTICATION_CALLBACK_URL = "people:sso_callback"
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
@@ -260,6 +288,9 @@ GROUNDSWELL = {
     "MAX_MENTIONS": 20,
     # Question routing: a person receives at most this many routed questions a day.
     "MAX_ROUTED_PER_DAY": 5,
+    # Moderation: a post with open flags from this many different people is hidden until a
+    # moderator reviews it (Discourse's behaviour).
+    "FLAGS_TO_HIDE": 3,
     # Rate limits (TRUST 15): scope → (how many, per how many seconds); None switches one off.
     # See groundswell/ratelimits/scopes.py for what each counts. GROUNDSWELL_RATE_LIMITS=0
     # switches them all off, for load and durability tests only (check --deploy warns).
@@ -273,6 +304,7 @@ GROUNDSWELL = {
         "password-reset-email": (3, 60 * 60),
         "token-failure": (30, 10 * 60),
         "search": (120, 60),
+        "flagging": (20, 60 * 60),
     },
     # Reverse proxies in front of Groundswell that append to X-Forwarded-For; 0 = none, so the
     # client address is REMOTE_ADDR and a forged header is ignored.

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from groundswell.api import api, unknown_route
+from groundswell.people.account_views import admin_sign_in
 
 urlpatterns = [
     path("", include("groundswell.web.urls")),
@@ -17,8 +18,11 @@ urlpatterns = [
     path("leadership/", include("groundswell.leadership.urls")),
     path("analytics/", include("groundswell.analytics.urls")),
     path("moderation/", include("groundswell.moderation.urls")),
+    path("operations/", include("groundswell.operations.urls")),
     path("api/v1/", api.urls),
     re_path(r"^api/", unknown_route, name="api-unknown-route"),
+    # Before the admin's own: with SSO enforced, administrators sign in through the provider.
+    path("admin/login/", admin_sign_in, name="admin-sign-in"),
     path("admin/", admin.site.urls),
 ]
 

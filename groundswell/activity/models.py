@@ -35,6 +35,8 @@ class Verb(models.TextChoices):
     REPORTED_INSIGHT = "reported_insight", "reported a field insight"
     INSIGHT_STATUS = "insight_status", "changed an insight's status"
     ASSIGNED_INSIGHT = "assigned_insight", "assigned an insight"
+    RESPONDED_INSIGHT = "responded_insight", "responded to a field insight"
+    ATTACHED_INSIGHT_PHOTO = "attached_insight_photo", "added a photo to a field insight"
     CORROBORATED = "corroborated", "corroborated an insight"
     MERGED_INSIGHT = "merged_insight", "merged duplicate insights"
     # Formal learning, wiki and articles.
@@ -64,6 +66,8 @@ class Verb(models.TextChoices):
     # Accounts.
     SIGNED_IN_SSO = "signed_in_sso", "signed in through single sign-on"
     DEACTIVATED = "deactivated", "deactivated an account"
+    # Operations.
+    RETRIED_TASK = "retried_task", "retried a failed background task"
 
 
 class Event(models.Model):

@@ -16,6 +16,8 @@ PASSWORD_RESET_EMAIL = "password-reset-email"  # noqa: S105
 TOKEN_FAILURE = "token-failure"  # noqa: S105
 # Searches by one person (or address): for the search pages and API.
 SEARCH = "search"
+# Flags one person raises on posts (moderation flag service).
+FLAGGING = "flagging"
 
 ALL = (
     LOGIN_USERNAME,
@@ -26,4 +28,5 @@ ALL = (
     PASSWORD_RESET_EMAIL,
     TOKEN_FAILURE,
     SEARCH,
+    FLAGGING,
 )

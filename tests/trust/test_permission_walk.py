@@ -57,8 +57,15 @@ RULES = {
     "analytics": {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:4], MISSING), "admin": OK},
     # Learning & development staff (the course import): others are told they may not.
     "learning_staff": {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:4], 403), "admin": OK},
+    # Administrators (is_staff) only, e.g. failed background tasks: others are told they may not.
+    "staff_only": {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:4], 403), "admin": OK},
     # Administrators only (who asked an anonymous question): 404 for everyone else.
     "admin_only": {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:4], MISSING), "admin": OK},
+    # Single sign-on pages: 404 for everyone while SSO is off, as it is by default.
+    "sso_off": dict.fromkeys(ROLES, MISSING),
+    # Moderation queue: people who moderate a space (the walk's member owns the private space,
+    # so they moderate it too) and administrators; 404 for everyone else.
+    "reviewers": {"anonymous": LOGIN, "outsider": MISSING, **dict.fromkeys(ROLES[2:], OK)},
     "private_action": {
         "anonymous": LOGIN,
         "outsider": (MISSING, NOT_ALLOWED),
@@ -69,8 +76,12 @@ API_RULES = {
     "signed_in": {"anonymous": UNAUTHORISED, **dict.fromkeys(ROLES[1:], OK)},
     "private": {"anonymous": UNAUTHORISED, "outsider": MISSING, **dict.fromkeys(ROLES[2:], OK)},
     "public": dict.fromkeys(ROLES, OK),
+    # Moderation queue: space moderators (and owners) and administrators; 404 for others.
+    "reviewers": {"anonymous": UNAUTHORISED, "outsider": MISSING, **dict.fromkeys(ROLES[2:], OK)},
     # Administrators only (the xAPI export): everyone else is told they may not.
     "staff_only": {"anonymous": UNAUTHORISED, **dict.fromkeys(ROLES[1:4], 403), "admin": OK},
+    # Learning analytics, as on the pages: 404 for everyone who may not open the dashboard.
+    "analytics": {"anonymous": UNAUTHORISED, **dict.fromkeys(ROLES[1:4], MISSING), "admin": OK},
     # An insight the member reported: the reporter, their managers and administrators.
     "reporter": {
         "anonymous": UNAUTHORISED,
@@ -101,6 +112,8 @@ API_GETS = {
     "/api/v1/bookmarks": "signed_in",
     "/api/v1/threads/{thread_id}": "private",
     "/api/v1/threads/{thread_id}/replies": "private",
+    "/api/v1/threads/{thread_id}/revisions": "private",
+    "/api/v1/replies/{reply_id}/revisions": "private",
     "/api/v1/follows": "signed_in",
     "/api/v1/topics": "signed_in",
     "/api/v1/topics/{name}": "private",
@@ -115,17 +128,25 @@ API_GETS = {
     "/api/v1/insights": "signed_in",
     "/api/v1/insights/inbox": "signed_in",
     "/api/v1/insights/{insight_id}": "reporter",
+    "/api/v1/insights/{insight_id}/photo": "reporter",
     "/api/v1/xapi/statements": "staff_only",
+    "/api/v1/operations/failed-tasks": "staff_only",
+    "/api/v1/analytics/dashboard": "analytics",
+    "/api/v1/analytics/tables/{table}": "analytics",
     "/api/v1/leadership/spaces": "signed_in",
     "/api/v1/leadership/spaces/{slug}/questions": "private",
     "/api/v1/ama": "signed_in",
     "/api/v1/ama/{session_id}": "private",
     "/api/v1/ama/{session_id}/questions": "private",
+    "/api/v1/moderation/queue": "reviewers",
 }
 
 PAGES = {
     "": "signed_in",
     "login/": "public",
+    "admin/login/": "public",
+    "sso/start/": "sso_off",
+    "sso/callback/": "sso_off",
     "logout/": "action",
     "new/": "signed_in",
     "bookmarks/": "signed_in",
@@ -164,6 +185,8 @@ PAGES = {
     "people/": "signed_in",
     "learning/": "signed_in",
     "learning/import/": "learning_staff",
+    "operations/tasks/": "staff_only",
+    "operations/tasks/<uuid:task_id>/retry/": "action",
     "learning/courses/<str:code>/": "signed_in",
     "learning/cohorts/<int:cohort_id>/": "private",
     "learning/cohorts/<int:cohort_id>/events/new/": "private",
@@ -184,6 +207,9 @@ PAGES = {
     "people/<str:username>/follow/": "action",
     "replies/<int:reply_id>/accept/": "private_action",
     "replies/<int:reply_id>/edit/": "private",
+    "replies/<int:reply_id>/history/": "private",
+    "revisions/<int:revision_id>/hide/": "private_action",
+    "threads/<int:thread_id>/history/": "private",
     "replies/<int:reply_id>/vote/": "private_action",
     "search/": "signed_in",
     "search/similar/": "signed_in",
@@ -209,6 +235,7 @@ PAGES = {
     "analytics/": "analytics",
     "analytics/export/<slug:table>.csv": "analytics",
     "analytics/drilldown/": "analytics",
+    "analytics/connectors/": "analytics",
     "leadership/": "signed_in",
     "leadership/moderation/": "admin_only",
     "leadership/ama/": "signed_in",
@@ -218,6 +245,21 @@ PAGES = {
     "leadership/questions/<int:thread_id>/answer/": "private",
     "leadership/<slug:slug>/": "private",
     "leadership/<slug:slug>/ama/new/": "private",
+    "moderation/": "reviewers",
+    "moderation/hidden/": "reviewers",
+    "moderation/nav/": "signed_in",
+    "moderation/audit/": "admin_only",
+    "moderation/audit/export.csv": "admin_only",
+    "moderation/threads/<int:thread_id>/flag/": "private_action",
+    "moderation/threads/<int:thread_id>/resolve/": "private_action",
+    "moderation/threads/<int:thread_id>/hide/": "private_action",
+    "moderation/threads/<int:thread_id>/unhide/": "private_action",
+    "moderation/threads/<int:thread_id>/lock/": "private_action",
+    "moderation/threads/<int:thread_id>/unlock/": "private_action",
+    "moderation/replies/<int:reply_id>/flag/": "private_action",
+    "moderation/replies/<int:reply_id>/resolve/": "private_action",
+    "moderation/replies/<int:reply_id>/hide/": "private_action",
+    "moderation/replies/<int:reply_id>/unhide/": "private_action",
 }
 
 
@@ -259,6 +301,7 @@ def world(db, django_capture_on_commit_callbacks, settings, tmp_path):
         "name": "walking",
         "username": people["member"].username,
         "token_id": 1,
+        "task_id": "00000000-0000-0000-0000-000000000001",
         "notification_id": notification.pk,
         "insight_id": insight.pk,
         "uidb64": "MQ",

@@ -103,6 +103,7 @@ def private_world(db):
         "username": author.username,
         # Token routes act on the caller's own tokens; any id exercises them.
         "token_id": 1,
+        "task_id": "00000000-0000-0000-0000-000000000001",
         "notification_id": stale.pk,
         # The outsider's own unsubscribe link (it names no private object).
         "token": unsubscribe_token(outsider),

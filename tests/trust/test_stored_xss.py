@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from groundswell.insights import services as insights
+from groundswell.moderation import services as moderation
 from groundswell.spaces.models import Role
 from groundswell.spaces.services import space_invite
 from groundswell.threads import services as threads
@@ -122,6 +123,11 @@ def poisoned(db):
     )
     insights.insight_corroborate(person=admin, insight=insight, detail=PAYLOAD[:500])
     session = ama_in(space, author, title=PAYLOAD[:200], description=PAYLOAD, thread=question)
+    # Moderation: a flag's detail (queue), a hidden reply and a moderator's note (hidden list,
+    # audit log) carry the payload too.
+    moderation.flag_create(flagger=reader, thread=question, reason="other", detail=PAYLOAD[:500])
+    flagged = threads.reply_create(author=author, thread=question, body=PAYLOAD)
+    moderation.post_hide(moderator=admin, thread=question, reply=flagged, note=PAYLOAD[:500])
     values = {
         "session_id": session.pk,
         "slug": space.slug,
@@ -135,6 +141,7 @@ def poisoned(db):
         "topic_name": topic.name,
         "username": author.username,
         "token_id": 1,
+        "task_id": "00000000-0000-0000-0000-000000000001",
         "table": "flow-matrix",
         **learning_values(
             space=space,
