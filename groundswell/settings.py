@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Django's LoginRequiredMiddleware, except for the REST API (it answers 401 itself).
     "groundswell.web.middleware.LoginRequiredMiddleware",
+    # With SSO enforced, the Django admin's own password forms are closed too (TRUST 18).
+    "groundswell.people.sso.middleware.AdminPasswordsOffMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -4,11 +4,15 @@ from django.db import transaction
 from django_tasks import task
 
 from groundswell.analytics import services
+from groundswell.tasks import retry_on_transient_errors
 
 
 @task()
-def apply_event(event_id: int) -> bool:
-    return services.analytics_apply_event(event_id)
+def apply_event(event_id: int, attempt: int = 1) -> bool:
+    """Fold one event into the analytics rollups (retried later on a transient failure, a
+    bounded number of times)."""
+    with retry_on_transient_errors(apply_event, event_id, attempt=attempt):
+        return services.analytics_apply_event(event_id)
 
 
 def analytics_after_commit(event) -> None:

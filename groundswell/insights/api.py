@@ -2,7 +2,7 @@
 services and visibility policy as the pages."""
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from ninja import File, Router, Schema, Status
@@ -77,7 +77,8 @@ class InsightIn(InputSchema):
     category: str = Field(max_length=40)
     location: str = Field("", max_length=150)
     confidential: bool = False
-    topics: list[str] = Field(default_factory=list, max_length=10)
+    # Each a topic name: capped like `Topic.name` (TRUST 14).
+    topics: list[Annotated[str, Field(max_length=50)]] = Field(default_factory=list, max_length=10)
 
 
 class StatusIn(InputSchema):

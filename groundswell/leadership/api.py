@@ -111,13 +111,14 @@ class SessionOut(Schema):
 
 
 class QuestionIn(InputSchema):
-    title: str = Field(max_length=300)
-    body: str = Field("", max_length=20000)
+    # The same caps as the thread it becomes (TRUST 14: model and API schema agree).
+    title: str = Field(max_length=200)
+    body: str = Field("", max_length=50000)
     anonymous: bool = False
 
 
 class AnswerIn(InputSchema):
-    body: str = Field(max_length=20000)
+    body: str = Field(max_length=50000)
 
 
 class SessionIn(InputSchema):

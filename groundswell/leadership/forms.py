@@ -2,7 +2,7 @@
 
 from django import forms
 
-from groundswell.threads.forms import MARKDOWN_HELP, _body_input, _title_input
+from groundswell.threads.forms import BODY_MAX, MARKDOWN_HELP, TITLE_MAX, _body_input, _title_input
 
 ANONYMOUS_HELP = (
     "Nobody sees who asked — not your colleagues, not your leaders. Only administrators can, "
@@ -11,9 +11,15 @@ ANONYMOUS_HELP = (
 
 
 class QuestionForm(forms.Form):
-    title = forms.CharField(label="Your question", required=False, widget=_title_input())
+    title = forms.CharField(
+        label="Your question", required=False, max_length=TITLE_MAX, widget=_title_input()
+    )
     body = forms.CharField(
-        label="Details", required=False, widget=_body_input(5), help_text=MARKDOWN_HELP
+        label="Details",
+        required=False,
+        max_length=BODY_MAX,
+        widget=_body_input(5),
+        help_text=MARKDOWN_HELP,
     )
     anonymous = forms.BooleanField(
         label="Ask anonymously", required=False, help_text=ANONYMOUS_HELP
@@ -24,6 +30,7 @@ class AnswerForm(forms.Form):
     body = forms.CharField(
         label="Your answer",
         required=False,
+        max_length=BODY_MAX,
         widget=_body_input(4, required=True),
         help_text=MARKDOWN_HELP,
     )
@@ -32,7 +39,10 @@ class AnswerForm(forms.Form):
 class SessionForm(forms.Form):
     title = forms.CharField(label="Title", required=False, max_length=200)
     description = forms.CharField(
-        label="What it is about", required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label="What it is about",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     starts_at = forms.DateTimeField(
         label="Starts", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})

@@ -24,7 +24,7 @@ class AmaSessionQuerySet(models.QuerySet):
 class AmaSession(models.Model):
     space = models.ForeignKey("spaces.Space", on_delete=models.CASCADE, related_name="ama_sessions")
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    description = models.TextField(max_length=5000, blank=True)
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     hosts = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="ama_sessions_hosted")

@@ -6,12 +6,14 @@ from django.conf import settings
 from groundswell.threads.forms import MARKDOWN_HELP
 
 LIMITS = settings.GROUNDSWELL
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
 
 
 def _title():
     return forms.CharField(
         label="Title",
         required=False,
+        max_length=LIMITS["MAX_TITLE_LENGTH"],
         widget=forms.TextInput(attrs={"maxlength": LIMITS["MAX_TITLE_LENGTH"], "required": True}),
     )
 
@@ -20,6 +22,7 @@ def _body(rows=14):
     return forms.CharField(
         label="Text",
         required=False,
+        max_length=LIMITS["MAX_BODY_LENGTH"],
         widget=forms.Textarea(attrs={"rows": rows, "maxlength": LIMITS["MAX_BODY_LENGTH"]}),
         help_text=MARKDOWN_HELP + " Link another page of this space with [[Page title]].",
     )
@@ -32,6 +35,13 @@ class CourseImportForm(forms.Form):
         "lms_id,topics,username,role. Every row is checked first: with any error nothing is "
         "imported.",
     )
+
+    def clean_file(self):
+        # Upload cap (TRUST 14): the whole file is read and checked before anything is saved.
+        upload = self.cleaned_data["file"]
+        if upload.size > IMPORT_MAX_BYTES:
+            raise forms.ValidationError("The file is larger than 5 MB: split it into several.")
+        return upload
 
 
 class WikiPageForm(forms.Form):
@@ -57,4 +67,6 @@ class CohortEventForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
     location = forms.CharField(label="Where (room or link)", required=False, max_length=300)
-    description = forms.CharField(label="Description", required=False, widget=forms.Textarea)
+    description = forms.CharField(
+        label="Description", required=False, max_length=5000, widget=forms.Textarea
+    )

@@ -9,11 +9,13 @@ class SpaceForm(forms.Form):
     name = forms.CharField(
         label="Name",
         required=False,
+        max_length=120,
         widget=forms.TextInput(attrs={"maxlength": 120, "required": True}),
     )
     description = forms.CharField(
         label="What is it for?",
         required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
     )
     visibility = forms.ChoiceField(
@@ -34,6 +36,8 @@ class InviteForm(forms.Form):
     usernames = forms.CharField(
         label="Usernames to invite",
         help_text="Separate them with commas, for example: alice, bob.",
+        # Length cap (TRUST 14): 200 names at most are read anyway.
+        max_length=10_000,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 

@@ -8,6 +8,11 @@ from groundswell.errors import InvalidInput
 from groundswell.threads.models import ThreadKind
 
 LIMITS = settings.GROUNDSWELL
+# Length caps (TRUST 14): the same as the models' (a test checks they agree).
+TITLE_MAX = LIMITS["MAX_TITLE_LENGTH"]
+BODY_MAX = LIMITS["MAX_BODY_LENGTH"]
+# Room for the most topics a thread may have, each a full-length name, and separators.
+TOPICS_TEXT_MAX = 300
 MARKDOWN_HELP = "Markdown works: **bold**, *italic*, - lists, [links](https://…)."
 TOPICS_HELP = (
     f"Up to {LIMITS['MAX_TOPICS_PER_THREAD']} words, separated by commas or spaces, "
@@ -39,11 +44,19 @@ class ThreadForm(forms.Form):
         initial=ThreadKind.QUESTION,
     )
     space = forms.ChoiceField(label="Space", required=False)
-    title = forms.CharField(label="Title", required=False, widget=_title_input())
-    body = forms.CharField(
-        label="Details", required=False, widget=_body_input(8), help_text=MARKDOWN_HELP
+    title = forms.CharField(
+        label="Title", required=False, max_length=TITLE_MAX, widget=_title_input()
     )
-    topics = forms.CharField(label="Topics", required=False, help_text=TOPICS_HELP)
+    body = forms.CharField(
+        label="Details",
+        required=False,
+        max_length=BODY_MAX,
+        widget=_body_input(8),
+        help_text=MARKDOWN_HELP,
+    )
+    topics = forms.CharField(
+        label="Topics", required=False, max_length=TOPICS_TEXT_MAX, help_text=TOPICS_HELP
+    )
 
     def __init__(self, *args, spaces=None, **kwargs):
         """`spaces`: the spaces to choose from, or None when the space is already chosen."""
@@ -56,11 +69,19 @@ class ThreadForm(forms.Form):
 
 
 class ThreadEditForm(forms.Form):
-    title = forms.CharField(label="Title", required=False, widget=_title_input())
-    body = forms.CharField(
-        label="Details", required=False, widget=_body_input(10), help_text=MARKDOWN_HELP
+    title = forms.CharField(
+        label="Title", required=False, max_length=TITLE_MAX, widget=_title_input()
     )
-    topics = forms.CharField(label="Topics", required=False, help_text=TOPICS_HELP)
+    body = forms.CharField(
+        label="Details",
+        required=False,
+        max_length=BODY_MAX,
+        widget=_body_input(10),
+        help_text=MARKDOWN_HELP,
+    )
+    topics = forms.CharField(
+        label="Topics", required=False, max_length=TOPICS_TEXT_MAX, help_text=TOPICS_HELP
+    )
     message = forms.CharField(
         label="What did you change? (optional)",
         required=False,
@@ -73,6 +94,7 @@ class ReplyForm(forms.Form):
     body = forms.CharField(
         label="Your reply",
         required=False,
+        max_length=BODY_MAX,
         widget=_body_input(5, required=True),
         help_text=MARKDOWN_HELP,
     )
@@ -80,7 +102,11 @@ class ReplyForm(forms.Form):
 
 class ReplyEditForm(forms.Form):
     body = forms.CharField(
-        label="Reply", required=False, widget=_body_input(8), help_text=MARKDOWN_HELP
+        label="Reply",
+        required=False,
+        max_length=BODY_MAX,
+        widget=_body_input(8),
+        help_text=MARKDOWN_HELP,
     )
     message = forms.CharField(
         label="What did you change? (optional)", required=False, max_length=200

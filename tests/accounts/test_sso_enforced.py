@@ -1,7 +1,7 @@
 """TRUST 18: with SSO enforced, no password path works — the login form, `authenticate()`,
-`Client.login`, the admin's login, password reset and change, sessions opened with a password
-before the switch, and the API (which takes no password anywhere). Personal API tokens keep
-working: they are not passwords."""
+`Client.login`, the admin's login and its password forms, password reset and change, sessions
+opened with a password before the switch, and the API (which takes no password anywhere).
+Personal API tokens keep working: they are not passwords."""
 
 import re
 
@@ -79,6 +79,49 @@ def test_admin_login_works_without_enforcement(client, db, password):
     assert client.get("/admin/login/").status_code == 200
     client.post("/admin/login/?next=/admin/", {"username": "boss", "password": password})
     assert signed_in_as(client) is not None
+
+
+@pytest.fixture
+def boss(db):
+    return PersonFactory(username="boss", is_staff=True, is_superuser=True)
+
+
+def test_the_admins_own_password_change_is_closed(client, enforced, boss, password):
+    client.force_login(boss, backend=SSO_BACKEND)
+    assert client.get("/admin/").status_code == 200  # the admin itself works through SSO
+
+    assert client.get("/admin/password_change/").status_code == 403
+    response = client.post(
+        "/admin/password_change/",
+        {"old_password": password, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert response.status_code == 403
+    assert "Passwords are not used here" in response.content.decode()
+    assert client.get("/admin/password_change/done/").status_code == 403
+    assert password_unchanged(boss, password)
+
+
+@pytest.mark.parametrize("model", ["people/person", "auth/user"])
+def test_the_user_admins_set_password_form_is_closed(client, enforced, boss, dana, password, model):
+    """Closed for any user model the admin registers, today or later."""
+    client.force_login(boss, backend=SSO_BACKEND)
+    url = f"/admin/{model}/{dana.pk}/password/"
+
+    assert client.get(url).status_code == 403
+    response = client.post(url, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+    assert response.status_code == 403
+    assert password_unchanged(dana, password)
+
+
+def test_the_admins_password_change_works_without_enforcement(client, boss, password):
+    """The control: the same form changes the password when passwords are allowed."""
+    client.force_login(boss)
+    assert client.get("/admin/password_change/").status_code == 200
+    client.post(
+        "/admin/password_change/",
+        {"old_password": password, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert not password_unchanged(boss, password)
 
 
 def test_password_reset_is_closed(client, enforced, dana, password):
