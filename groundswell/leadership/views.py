@@ -13,6 +13,7 @@ from groundswell.leadership.permissions import (
     can_schedule_ama,
     is_leader,
 )
+from groundswell.moderation.selectors import attach_moderation_controls
 from groundswell.threads.selectors import thread_get
 from groundswell.web.pages import form_view
 
@@ -41,9 +42,12 @@ def space_detail(request, page, slug: str):
     person = request.user
     space = selectors.leadership_space_get(person, slug)
     page.form = QuestionForm(_posted(request))
+    questions = selectors.leadership_questions(person, space, page=request.GET.get("page"))
+    # Flag buttons (anonymous questions too: flags never name the asker), moderators' buttons.
+    attach_moderation_controls(person, questions.items, replies="leadership_answers")
     page.context.update(
         space=space,
-        questions=selectors.leadership_questions(person, space, page=request.GET.get("page")),
+        questions=questions,
         can_ask=can_ask_leadership(person, space),
         is_leader=is_leader(person, space),
         can_schedule=can_schedule_ama(person, space),
@@ -129,6 +133,7 @@ def ama_detail(request, page, session_id: int):
     """A session: its questions by votes with the hosts' answers; ask, register, answer."""
     person = request.user
     view = selectors.ama_page(person, session_id, page=request.GET.get("page"))
+    attach_moderation_controls(person, view.questions.items, replies="leadership_answers")
     page.form = QuestionForm(_posted(request))
     page.context.update(view=view, session=view.session, answer_form=AnswerForm())
     if request.method == "GET" and view.registered and view.session.status == AmaStatus.LIVE:

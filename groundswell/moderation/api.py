@@ -37,7 +37,15 @@ class NoteIn(InputSchema):
     note: str = Field("", max_length=MAX_NOTE_LENGTH, description="Kept in the audit log.")
 
 
-class ResolveIn(NoteIn):
+class HideIn(NoteIn):
+    reason: ReasonName | None = Field(
+        None,
+        description="Optional: the category the post's author is told it was hidden for "
+        "(the note is never shown to them).",
+    )
+
+
+class ResolveIn(HideIn):
     action: Literal["hide", "dismiss"] = Field(
         description="hide: hide the post; dismiss: keep it (restored if the flags hid it)."
     )
@@ -183,7 +191,11 @@ def thread_resolve(request: HttpRequest, thread_id: ObjectId, data: ResolveIn):
     person = viewer(request)
     thread = selectors.moderated_thread_get(person, thread_id)
     count = services.flags_resolve(
-        moderator=person, thread=thread, action=data.action, note=data.note
+        moderator=person,
+        thread=thread,
+        action=data.action,
+        note=data.note,
+        reason=data.reason or "",
     )
     return {"resolved": count, "is_hidden": thread.is_hidden}
 
@@ -196,7 +208,12 @@ def reply_resolve(request: HttpRequest, reply_id: ObjectId, data: ResolveIn):
     person = viewer(request)
     reply = selectors.moderated_reply_get(person, reply_id)
     count = services.flags_resolve(
-        moderator=person, thread=reply.thread, reply=reply, action=data.action, note=data.note
+        moderator=person,
+        thread=reply.thread,
+        reply=reply,
+        action=data.action,
+        note=data.note,
+        reason=data.reason or "",
     )
     return {"resolved": count, "is_hidden": reply.is_hidden}
 
@@ -204,11 +221,12 @@ def reply_resolve(request: HttpRequest, reply_id: ObjectId, data: ResolveIn):
 @router.post(
     "/moderation/threads/{thread_id}/hide", response={200: PostStateOut, ERROR_CODES: ErrorOut}
 )
-def thread_hide(request: HttpRequest, thread_id: ObjectId, data: NoteIn):
-    """Hide a thread from everyone but moderators; its open flags are resolved."""
+def thread_hide(request: HttpRequest, thread_id: ObjectId, data: HideIn):
+    """Hide a thread from everyone but moderators; its open flags are resolved. Its author is
+    notified (with `reason`, if given; never who flagged it)."""
     person = viewer(request)
     thread = selectors.moderated_thread_get(person, thread_id)
-    services.post_hide(moderator=person, thread=thread, note=data.note)
+    services.post_hide(moderator=person, thread=thread, note=data.note, reason=data.reason or "")
     return _state(thread)
 
 
@@ -226,11 +244,18 @@ def thread_unhide(request: HttpRequest, thread_id: ObjectId, data: NoteIn):
 @router.post(
     "/moderation/replies/{reply_id}/hide", response={200: PostStateOut, ERROR_CODES: ErrorOut}
 )
-def reply_hide(request: HttpRequest, reply_id: ObjectId, data: NoteIn):
-    """Hide a reply from everyone but moderators; its open flags are resolved."""
+def reply_hide(request: HttpRequest, reply_id: ObjectId, data: HideIn):
+    """Hide a reply from everyone but moderators; its open flags are resolved. Its author is
+    notified (with `reason`, if given; never who flagged it)."""
     person = viewer(request)
     reply = selectors.moderated_reply_get(person, reply_id)
-    services.post_hide(moderator=person, thread=reply.thread, reply=reply, note=data.note)
+    services.post_hide(
+        moderator=person,
+        thread=reply.thread,
+        reply=reply,
+        note=data.note,
+        reason=data.reason or "",
+    )
     return _state(reply.thread, reply)
 
 

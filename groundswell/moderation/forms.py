@@ -36,6 +36,12 @@ class ResolveForm(NoteForm):
         choices=[(HIDE, "Hide the post"), (DISMISS, "Dismiss the flags")],
         widget=forms.HiddenInput,
     )
+    # Told to the author when the post is hidden (the note is not).
+    reason = forms.ChoiceField(
+        label="Reason the author is told, if you hide it (optional)",
+        required=False,
+        choices=[("", "No reason given"), *Reason.choices],
+    )
 
 
 class AuditFilterForm(forms.Form):

@@ -99,6 +99,35 @@ def moderation_controls(person, thread: Thread, replies) -> ModerationControls:
     )
 
 
+def attach_moderation_controls(person, rows, *, replies: str = "") -> None:
+    """For posts listed outside the thread page (leadership questions, AMA sessions): set
+    `row.controls` (a ModerationControls, without hidden-reply notices) on each row that has a
+    `.thread`, for the thread and the replies in its attribute named `replies`. One query for
+    the viewer's flags, and the moderator check once per space, not per row."""
+    rows = list(rows)
+    if not rows:
+        return
+    mine = Flag.objects.open().filter(flagger=person, thread__in=[row.thread for row in rows])
+    flagged = set(mine.values_list("thread_id", "reply_id"))
+    # Asked once per space (a list is usually one space's), not once per row.
+    one_per_space = {row.thread.space_id: row.thread for row in rows}
+    moderated = {
+        space_id: permissions.can_moderate_post(person, thread)
+        for space_id, thread in one_per_space.items()
+    }
+    for row in rows:
+        thread = row.thread
+        listed = list(getattr(row, replies, [])) if replies else []
+        row.controls = ModerationControls(
+            can_flag_thread=permissions.can_flag(person, thread),
+            flagged_thread=(thread.pk, None) in flagged,
+            can_moderate=moderated[thread.space_id],
+            flaggable_reply_ids={r.pk for r in listed if permissions.can_flag(person, r)},
+            flagged_reply_ids={r.pk for r in listed if (thread.pk, r.pk) in flagged},
+            my_hidden_replies=[],
+        )
+
+
 def hidden_thread_for_author(person, thread_id: int) -> Thread:
     """The person's own thread that moderators hid: they are told so rather than finding it
     gone. NotFound for anyone else, and for threads that are not hidden."""

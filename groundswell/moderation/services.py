@@ -19,6 +19,7 @@ from groundswell.moderation.models import (
     Reason,
     Resolution,
 )
+from groundswell.notifications.services import notify_after_commit
 from groundswell.ratelimits import check_rate, scopes
 from groundswell.search.services import search_index_thread
 from groundswell.spaces.permissions import can_view_space
@@ -112,7 +113,7 @@ def flag_create(*, flagger, thread: Thread, reply: Reply | None = None, reason: 
             )
     except IntegrityError as error:  # the same person's flag, sent twice at once
         raise Conflict("You already flagged this; a moderator will review it.") from error
-    event_record(
+    flagged = event_record(
         actor=flagger,
         verb=Verb.FLAGGED,
         target=post,
@@ -121,12 +122,14 @@ def flag_create(*, flagger, thread: Thread, reply: Reply | None = None, reason: 
         data={"reason": reason, "flag_id": flag.pk},
         at=now,
     )
+    # The first open flag on a post tells the space's moderators (the rule checks it).
+    notify_after_commit(flagged)
     flaggers = _open_flags(thread, reply).values("flagger").distinct().count()
     if flaggers >= flags_to_hide() and not post.is_hidden:
         _set_hidden(thread, reply, True)
         Flag.objects.filter(pk=flag.pk).update(hid_post=True)
         flag.hid_post = True
-        event_record(
+        hid = event_record(
             actor=None,
             verb=Verb.HID,
             target=post,
@@ -136,19 +139,29 @@ def flag_create(*, flagger, thread: Thread, reply: Reply | None = None, reason: 
             data={"automatic": True, "flags": flaggers},
             at=now,
         )
+        notify_after_commit(hid)  # the author, and the moderators: it awaits their review
     return flag
 
 
 @transaction.atomic
 def flags_resolve(
-    *, moderator, thread: Thread, reply: Reply | None = None, action: str, note: str = ""
+    *,
+    moderator,
+    thread: Thread,
+    reply: Reply | None = None,
+    action: str,
+    note: str = "",
+    reason: str = "",
 ) -> int:
     """Resolve every open flag on a post: `hide` hides it (if it is not already), `dismiss`
-    keeps it and restores it if the flags had hidden it. Returns how many flags were resolved."""
+    keeps it and restores it if the flags had hidden it. Returns how many flags were resolved.
+    `reason` (optional, one of `Reason`) is the category the author is told when it is hidden;
+    the note stays in the audit log."""
     _ensure_moderator(moderator, thread)
     if action not in (HIDE, DISMISS):
         raise InvalidInput("Choose to hide the post or dismiss the flags.", field="action")
     note = _clean_text(note, field="note", limit=MAX_NOTE_LENGTH)
+    reason = _clean_reason(reason)
     post = _post(thread, reply)
     flags = list(_open_flags(thread, reply).select_for_update().values_list("hid_post", flat=True))
     if not flags:
@@ -156,10 +169,12 @@ def flags_resolve(
     now = timezone.now()
     if action == HIDE and not post.is_hidden:
         _set_hidden(thread, reply, True)
-        _record(moderator, Verb.HID, thread, reply, data={"note": note, "flags": len(flags)})
+        hid = _record(moderator, Verb.HID, thread, reply, data=_hid_data(note, len(flags), reason))
+        notify_after_commit(hid)
     elif action == DISMISS and post.is_hidden and any(flags):
         _set_hidden(thread, reply, False)
-        _record(moderator, Verb.UNHID, thread, reply, data={"note": note, "flags": len(flags)})
+        data = {"note": note, "flags": len(flags)}
+        notify_after_commit(_record(moderator, Verb.UNHID, thread, reply, data=data))
     resolution = Resolution.HIDDEN if action == HIDE else Resolution.DISMISSED
     count = _resolve_open_flags(
         moderator=moderator, thread=thread, reply=reply, resolution=resolution, note=note, at=now
@@ -172,6 +187,20 @@ def flags_resolve(
         data={"resolution": resolution, "flags": count, "note": note},
     )
     return count
+
+
+def _clean_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if reason and reason not in Reason.values:
+        raise InvalidInput("Choose one of the reasons, or none.", field="reason")
+    return reason
+
+
+def _hid_data(note: str, flags: int, reason: str) -> dict:
+    data = {"note": note, "flags": flags}
+    if reason:
+        data["reason"] = reason
+    return data
 
 
 def _record(moderator, verb, thread, reply, *, data=None):
@@ -187,11 +216,15 @@ def _record(moderator, verb, thread, reply, *, data=None):
 
 
 @transaction.atomic
-def post_hide(*, moderator, thread: Thread, reply: Reply | None = None, note: str = ""):
-    """Hide a thread or a reply from everyone but moderators; its open flags are resolved as
-    hidden. Hiding a hidden post changes nothing."""
+def post_hide(
+    *, moderator, thread: Thread, reply: Reply | None = None, note: str = "", reason: str = ""
+):
+    """Hide a thread or a reply from everyone but moderators (and its author, who is told,
+    with the `reason` category if one is given); its open flags are resolved as hidden.
+    Hiding a hidden post changes nothing."""
     _ensure_moderator(moderator, thread)
     note = _clean_text(note, field="note", limit=MAX_NOTE_LENGTH)
+    reason = _clean_reason(reason)
     post = _post(thread, reply)
     if post.is_hidden:
         return post
@@ -204,13 +237,14 @@ def post_hide(*, moderator, thread: Thread, reply: Reply | None = None, note: st
         note=note,
         at=timezone.now(),
     )
-    _record(moderator, Verb.HID, thread, reply, data={"note": note, "flags": flags})
+    hid = _record(moderator, Verb.HID, thread, reply, data=_hid_data(note, flags, reason))
+    notify_after_commit(hid)
     return post
 
 
 @transaction.atomic
 def post_unhide(*, moderator, thread: Thread, reply: Reply | None = None, note: str = ""):
-    """Show a hidden post again; flags still open on it are dismissed."""
+    """Show a hidden post again (its author is told); flags still open on it are dismissed."""
     _ensure_moderator(moderator, thread)
     note = _clean_text(note, field="note", limit=MAX_NOTE_LENGTH)
     post = _post(thread, reply)
@@ -225,7 +259,8 @@ def post_unhide(*, moderator, thread: Thread, reply: Reply | None = None, note: 
         note=note,
         at=timezone.now(),
     )
-    _record(moderator, Verb.UNHID, thread, reply, data={"note": note, "flags": flags})
+    unhid = _record(moderator, Verb.UNHID, thread, reply, data={"note": note, "flags": flags})
+    notify_after_commit(unhid)
     return post
 
 

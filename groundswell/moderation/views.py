@@ -112,10 +112,17 @@ def _note(request) -> str:
     return request.POST.get("note", "")
 
 
+def _reason(request) -> str:
+    # Optional category the author is told; checked against the reasons by the service.
+    return request.POST.get("reason", "")
+
+
 @require_POST
 def thread_hide(request, thread_id: int):
     thread = selectors.moderated_thread_get(request.user, thread_id)
-    services.post_hide(moderator=request.user, thread=thread, note=_note(request))
+    services.post_hide(
+        moderator=request.user, thread=thread, note=_note(request), reason=_reason(request)
+    )
     messages.success(request, "The thread is hidden. Moderation → Hidden posts lists it.")
     return redirect(thread.space)
 
@@ -132,7 +139,11 @@ def thread_unhide(request, thread_id: int):
 def reply_hide(request, reply_id: int):
     reply = selectors.moderated_reply_get(request.user, reply_id)
     services.post_hide(
-        moderator=request.user, thread=reply.thread, reply=reply, note=_note(request)
+        moderator=request.user,
+        thread=reply.thread,
+        reply=reply,
+        note=_note(request),
+        reason=_reason(request),
     )
     messages.success(request, "The reply is hidden. Moderation → Hidden posts lists it.")
     return redirect(reply.thread)

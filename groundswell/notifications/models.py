@@ -2,12 +2,15 @@
 sent to them. Every read goes through `Notification.objects.visible_to(person)`: a notification
 about something the person can no longer see is not shown, counted or emailed."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from groundswell.insights.models import Insight, Status
+from groundswell.moderation.models import Reason, spaces_moderated_by
 from groundswell.spaces.models import Space
 from groundswell.threads.models import Thread, ThreadKind
 
@@ -25,6 +28,11 @@ class Kind(models.TextChoices):
     INSIGHT_UPDATE = "insight_update", "Your insight was updated"
     INSIGHT_ROUTED = "insight_routed", "A field insight from your team"
     INSIGHT_ASSIGNED = "insight_assigned", "A field insight was assigned to you"
+    # Moderation: flags reach the space's moderators; their decisions reach the post's author.
+    POST_FLAGGED = "post_flagged", "A post in a space you moderate was flagged"
+    POST_AUTO_HIDDEN = "post_auto_hidden", "A flagged post was hidden until reviewed"
+    POST_HIDDEN = "post_hidden", "Your post was hidden by moderators"
+    POST_RESTORED = "post_restored", "Your post was restored"
 
 
 # Addressed to the person themselves: emailed at once to people who chose "immediately".
@@ -39,8 +47,19 @@ DIRECT_KINDS = frozenset(
         Kind.INSIGHT_UPDATE,
         Kind.INSIGHT_ROUTED,
         Kind.INSIGHT_ASSIGNED,
+        Kind.POST_HIDDEN,
+        Kind.POST_RESTORED,
     }
 )
+# For the moderators of the post's space (membership, not administration): shown while the
+# person moderates the space, whether or not the post is hidden meanwhile. Not emailed at
+# once (the Moderation link counts the queue); they reach people who chose a digest.
+REVIEW_KINDS = frozenset({Kind.POST_FLAGGED, Kind.POST_AUTO_HIDDEN})
+# For the author of a post moderators hid or restored: shown to them even while the post is
+# hidden from everyone else, never to anyone else.
+OWN_POST_KINDS = frozenset({Kind.POST_HIDDEN, Kind.POST_RESTORED})
+# Nobody is named in these: not the flaggers (to the author or anyone), not the moderator.
+MODERATION_KINDS = REVIEW_KINDS | OWN_POST_KINDS
 # One notification per person and event: when several rules reach the same person, the most
 # specific one wins (an expert who also follows the space hears "routed to you").
 KIND_PRIORITY = {
@@ -55,6 +74,10 @@ KIND_PRIORITY = {
     Kind.INSIGHT_ASSIGNED: 45,
     Kind.INSIGHT_UPDATE: 40,
     Kind.INSIGHT_ROUTED: 40,
+    Kind.POST_HIDDEN: 45,
+    Kind.POST_RESTORED: 45,
+    Kind.POST_AUTO_HIDDEN: 25,
+    Kind.POST_FLAGGED: 20,
 }
 # How long the title of an insight notification (an excerpt of its text) may be.
 INSIGHT_TITLE_LENGTH = 80
@@ -67,14 +90,20 @@ class NotificationQuerySet(models.QuerySet):
         routing): the same rows disappear from the list, the unread count and the emails."""
         if person is None or not person.is_authenticated or not person.is_active:
             return self.none()
-        return self.filter(recipient=person).filter(
+        visible_space = Q(space__isnull=True) | Q(space__in=Space.objects.visible_to(person))
+        about_visible = (
             Q(thread__isnull=True) | Q(thread__in=Thread.objects.visible_to(person)),
             Q(reply__isnull=True) | Q(reply__is_hidden=False),
-            Q(space__isnull=True) | Q(space__in=Space.objects.visible_to(person)),
+            visible_space,
             # Per notification row, not "every insight the person may see" (which, for someone
             # in a busy depot, is a long list to build for each unread-count poll).
             Q(insight__isnull=True)
             | Exists(Insight.objects.visible_to(person).filter(pk=OuterRef("insight_id"))),
+        )
+        return self.filter(recipient=person).filter(
+            Q(~Q(kind__in=MODERATION_KINDS), *about_visible)
+            | Q(kind__in=REVIEW_KINDS, space__in=spaces_moderated_by(person))
+            | Q(Q(kind__in=OWN_POST_KINDS) & visible_space & _own_post(person))
         )
 
     def unread(self):
@@ -83,8 +112,24 @@ class NotificationQuerySet(models.QuerySet):
     def with_list_data(self):
         """Everything a notification row shows, in the same query."""
         return self.select_related(
-            "actor", "thread", "thread__space", "reply", "space", "insight", "insight_update"
+            "actor",
+            "thread",
+            "thread__space",
+            "reply",
+            "space",
+            "insight",
+            "insight_update",
+            "event",
         )
+
+
+def _own_post(person) -> Q:
+    """The notification's post is the person's own, hidden or not, on a thread they can still
+    open (their own hidden thread shows them the hidden-post notice)."""
+    own_reply = Q(reply__author=person) & (
+        Q(thread__in=Thread.objects.visible_to(person)) | Q(thread__author=person)
+    )
+    return Q(reply__isnull=True, thread__author=person) | Q(reply__isnull=False) & own_reply
 
 
 class Notification(models.Model):
@@ -154,6 +199,11 @@ class Notification(models.Model):
 
     @property
     def target_url(self) -> str:
+        if self.kind in REVIEW_KINDS and self.space_id is not None:
+            return f"{reverse('moderation:queue')}?{urlencode({'space': self.space.slug})}"
+        if self.kind in OWN_POST_KINDS and self.reply_id is not None and self.reply.is_hidden:
+            # The thread page tells its author about their hidden replies there.
+            return f"{reverse('threads:detail', args=[self.thread_id])}#my-hidden-replies"
         if self.insight_id is not None:
             return reverse("insights:detail", args=[self.insight_id])
         if self.reply_id is not None:
@@ -179,6 +229,8 @@ class Notification(models.Model):
     @property
     def summary(self) -> str:
         """One line, e.g. "Dana Driver answered your question" (escaped where it is shown)."""
+        if self.kind in MODERATION_KINDS:
+            return self._moderation_summary()
         who = self.actor.name if self.actor_id is not None else "Someone"
         if self.kind == Kind.NEW_THREAD:
             asked = self.thread_id is not None and self.thread.kind == ThreadKind.QUESTION
@@ -194,6 +246,23 @@ class Notification(models.Model):
                 return f"{who} marked your insight {label}"
             return f"{who} responded to your insight"
         return f"{who} {_PHRASES[self.kind]}"
+
+    def _moderation_summary(self) -> str:
+        # Never names anyone: not who flagged, not which moderator, not an anonymous asker.
+        space = self.space.name if self.space_id is not None else "a space"
+        if self.kind == Kind.POST_FLAGGED:
+            return f"A post in {space} was flagged for review"
+        if self.kind == Kind.POST_AUTO_HIDDEN:
+            return f"A post in {space} was hidden after several flags and awaits review"
+        post = "reply" if self.reply_id is not None else "thread"
+        if self.kind == Kind.POST_RESTORED:
+            return f"Your {post} was restored by moderators"
+        data = self.event.data if self.event_id is not None else {}
+        if data.get("automatic"):
+            return f"Your {post} was hidden after several flags until moderators review it"
+        reason = data.get("reason", "")
+        because = f" ({Reason(reason).label.lower()})" if reason in Reason.values else ""
+        return f"Your {post} was hidden by moderators{because}"
 
     @property
     def message(self) -> str:
@@ -222,8 +291,9 @@ class EmailFrequency(models.TextChoices):
     IMMEDIATELY = (
         "immediately",
         "Right away, for what is addressed to me: answers and replies to my threads, my "
-        "accepted answers, mentions, invitations, questions routed to me and news of field "
-        "insights (mine, routed or assigned to me)",
+        "accepted answers, mentions, invitations, questions routed to me, news of field "
+        "insights (mine, routed or assigned to me) and my posts hidden or restored by "
+        "moderators",
     )
     DAILY = "daily", "A daily digest of everything new"
     WEEKLY = "weekly", "A weekly digest of everything new"

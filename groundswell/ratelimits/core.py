@@ -32,6 +32,8 @@ _MESSAGES = {
     scopes.PASSWORD_RESET_EMAIL: "Too many password reset requests. Try again in {wait}.",
     scopes.TOKEN_FAILURE: "Too many invalid tokens from your address. Try again in {wait}.",
     scopes.SEARCH: "Too many searches in a short time. Try again in {wait}.",
+    scopes.FLAGGING: "You have flagged many posts in a short time; moderators will review "
+    "them. Try again in {wait}.",
 }
 
 

@@ -1,6 +1,6 @@
 """Moderation in real Chromium: a member flags a rude reply from the thread page; the space's
-moderator finds it through the navigation's count, hides it from the queue, and the member no
-longer sees it."""
+moderator is notified and finds it through the navigation's count, hides it from the queue
+with a reason, the member no longer sees it, and its author is told (by nobody's name)."""
 
 import pytest
 from playwright.sync_api import expect
@@ -50,6 +50,8 @@ def test_member_flags_a_reply_and_the_moderator_hides_it(open_quiet_phone, rude_
     moderator_page = open_quiet_phone()
     log_in(moderator_page, "max")
     nav = moderator_page.get_by_role("navigation", name="Main")
+    # The first flag notified the space's moderators.
+    expect(nav.get_by_role("link", name="Notifications 1 unread")).to_be_visible()
     nav.get_by_role("link", name="Moderation 1 to review").click()
     expect(moderator_page.get_by_role("heading", level=1)).to_have_text("Moderation")
     item = moderator_page.locator(f"#review-reply-{reply.pk}")
@@ -57,6 +59,9 @@ def test_member_flags_a_reply_and_the_moderator_hides_it(open_quiet_phone, rude_
     expect(item).to_contain_text("Offensive or abusive")
     expect(item).to_contain_text("Name-calling")
     item.get_by_label("Note for the audit log (optional)").fill("Insulting a colleague")
+    item.get_by_label("Reason the author is told, if you hide it (optional)").select_option(
+        "offensive"
+    )
     item.get_by_role("button", name="Hide post").click()
     expect(moderator_page.locator(".messages")).to_contain_text("The post is hidden (1 flag)")
     expect(moderator_page.locator(".empty")).to_contain_text("Nothing to review")
@@ -66,3 +71,15 @@ def test_member_flags_a_reply_and_the_moderator_hides_it(open_quiet_phone, rude_
     expect(member_page.get_by_role("heading", level=1)).to_have_text("Best route to the depot?")
     expect(member_page.locator(f"#reply-{reply.pk}")).to_have_count(0)
     expect(member_page.get_by_text("Only idiots ask this.")).to_have_count(0)
+
+    # The reply's author is told why, not by whom, and sees their hidden reply.
+    troll_page = open_quiet_phone()
+    log_in(troll_page, "troll")
+    troll_nav = troll_page.get_by_role("navigation", name="Main")
+    troll_nav.get_by_role("link", name="Notifications 1 unread").click()
+    notice = troll_page.get_by_role("link", name="Your reply was hidden by moderators")
+    expect(notice).to_contain_text("(offensive or abusive)")
+    expect(troll_page.locator("main")).not_to_contain_text("Dana")
+    expect(troll_page.locator("main")).not_to_contain_text("Max")
+    notice.click()
+    expect(troll_page.locator("#my-hidden-replies")).to_contain_text("Moderators hid your reply")

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from groundswell.learning.articles import selectors, services
 from groundswell.learning.forms import ArticleForm
+from groundswell.moderation.selectors import moderation_controls
 from groundswell.spaces.selectors import space_get
 from groundswell.threads.forms import ReplyForm
 from groundswell.threads.selectors import reply_get
@@ -36,7 +37,13 @@ def article_detail(request, article_id: int):
     return render(
         request,
         "learning/article_detail.html",
-        {"view": view, "article": view.article, "reply_form": ReplyForm()},
+        {
+            "view": view,
+            "article": view.article,
+            "reply_form": ReplyForm(),
+            # Flag and moderator buttons (booleans per post), and the viewer's hidden comments.
+            "controls": moderation_controls(request.user, view.article, view.comments.items),
+        },
     )
 
 

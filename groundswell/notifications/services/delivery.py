@@ -16,9 +16,13 @@ from django.utils import timezone
 
 from groundswell.activity.models import Event, Verb
 from groundswell.insights.models import Insight
+from groundswell.moderation.models import spaces_moderated_by
 from groundswell.notifications.models import (
     DIRECT_KINDS,
     KIND_PRIORITY,
+    MODERATION_KINDS,
+    OWN_POST_KINDS,
+    REVIEW_KINDS,
     EmailFrequency,
     Kind,
     Notification,
@@ -43,9 +47,15 @@ def notify_after_commit(event: Event) -> None:
     transaction.on_commit(partial(deliver_event.enqueue, event.pk), robust=True)
 
 
-def can_see(person: Person, target: Target) -> bool:
+def can_see(person: Person, target: Target, kind: str | None = None) -> bool:
     """Whether the person may see what a notification is about, through the visibility policy
-    of threads, replies, spaces and field insights."""
+    of threads, replies, spaces and field insights. A moderation notice follows its own rule
+    (as `Notification.objects.visible_to`): the space's moderators see one about any post of
+    the space, hidden or not; an author sees one about their own post, hidden or not."""
+    if kind in REVIEW_KINDS:
+        return spaces_moderated_by(person).filter(pk=target.space.pk).exists()
+    if kind in OWN_POST_KINDS:
+        return _sees_own_post(person, target)
     if target.insight is not None:
         return Insight.objects.visible_to(person).filter(pk=target.insight.pk).exists()
     if target.reply is not None:
@@ -55,6 +65,18 @@ def can_see(person: Person, target: Target) -> bool:
     if target.space is not None:
         return Space.objects.visible_to(person).filter(pk=target.space.pk).exists()
     return False
+
+
+def _sees_own_post(person: Person, target: Target) -> bool:
+    thread = target.thread
+    if not Space.objects.visible_to(person).filter(pk=thread.space_id).exists():
+        return False
+    if target.reply is None:
+        return thread.author_id == person.pk
+    return target.reply.author_id == person.pk and (
+        thread.author_id == person.pk
+        or Thread.objects.visible_to(person).filter(pk=thread.pk).exists()
+    )
 
 
 @transaction.atomic
@@ -110,14 +132,15 @@ def _deliver(event: Event, target: Target, candidates: Candidates) -> int:
         if len(rows) >= cap:
             break
         person = people.get(person_id)
-        if person is None or not can_see(person, target):
+        if person is None or not can_see(person, target, kind):
             continue
         rows.append(
             Notification(
                 recipient=person,
                 kind=kind,
                 event=event,
-                actor_id=shown_actor_id,
+                # Moderation notices name nobody: not the flaggers, not the moderator.
+                actor_id=None if kind in MODERATION_KINDS else shown_actor_id,
                 thread=target.thread,
                 reply=target.reply,
                 space=target.space,

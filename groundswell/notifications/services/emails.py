@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from groundswell.notifications.models import (
+    REVIEW_KINDS,
     Digest,
     DigestPeriod,
     EmailFrequency,
@@ -46,7 +47,11 @@ def _one_line(text: str, limit: int = 150) -> str:
 def _item(notification: Notification) -> dict:
     """What an email shows of a notification. Plain strings: the templates escape them."""
     source = notification.reply or notification.thread
-    if notification.insight_id is not None:
+    if notification.kind in REVIEW_KINDS:
+        # A flagged post (spam, private information…) is not copied into mailboxes: the
+        # moderator reads it in the review queue.
+        excerpt = ""
+    elif notification.insight_id is not None:
         # The manager's message is what the reporter waits for; otherwise the insight itself.
         excerpt = notification.message or notification.insight.text
     else:

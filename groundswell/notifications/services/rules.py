@@ -8,10 +8,11 @@ from django.conf import settings
 
 from groundswell.activity.models import Event, Verb
 from groundswell.insights.models import Insight, InsightUpdate
+from groundswell.moderation.models import Flag
 from groundswell.notifications.mentions import mentioned_usernames
 from groundswell.notifications.models import KIND_PRIORITY, Kind
 from groundswell.people.models import Person
-from groundswell.spaces.models import Space
+from groundswell.spaces.models import Membership, Role, Space
 from groundswell.threads.models import Follow, Reply, Thread
 
 
@@ -51,6 +52,9 @@ class Candidates:
                 enumerate(items), key=lambda pair: (-KIND_PRIORITY[pair[1][1]], pair[0])
             )
         ]
+
+
+MODERATING_ROLES = (Role.MODERATOR, Role.OWNER)
 
 
 def _cap() -> int:
@@ -174,6 +178,89 @@ def insight_assigned(event: Event) -> tuple[Target, Candidates] | None:
     return Target(insight=insight), candidates
 
 
+def _moderated_post(event: Event) -> tuple[Thread, Reply | None] | None:
+    """The thread, and reply, a moderation Event is about, hidden or not."""
+    thread = Thread.objects.select_related("space").filter(pk=event.thread_id).first()
+    if thread is None:
+        return None
+    if event.object_type != Reply._meta.label_lower:
+        return thread, None
+    reply = Reply.objects.filter(pk=event.object_id, thread=thread).first()
+    if reply is None:
+        return None
+    reply.thread = thread
+    return thread, reply
+
+
+def _add_space_moderators(candidates, thread, reply, kind: str) -> None:
+    """The moderators and owners of the post's space, by membership: administrators who do not
+    moderate it are not told (every flag of the organisation would reach them; they have the
+    review queue). Never the post's author, nor anyone who flagged it."""
+    author_id = reply.author_id if reply is not None else thread.author_id
+    flaggers = Flag.objects.open().of_post(thread=thread, reply=reply).values("flagger_id")
+    moderators = (
+        Membership.objects.filter(space_id=thread.space_id, role__in=MODERATING_ROLES)
+        .exclude(person_id=author_id)
+        .exclude(person_id__in=flaggers)
+        .order_by("joined_at", "pk")
+        .values_list("person_id", flat=True)[: _cap()]
+    )
+    for person_id in moderators:
+        candidates.add(person_id, kind, f"You moderate {thread.space.name}.")
+
+
+def post_flagged(event: Event) -> tuple[Target, Candidates] | None:
+    """The first open flag on a post: the space's moderators (later flags join the same item
+    of the review queue, which they already know about)."""
+    found = _moderated_post(event)
+    if found is None:
+        return None
+    thread, reply = found
+    first = (
+        Flag.objects.open()
+        .of_post(thread=thread, reply=reply)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if first is None or first != event.data.get("flag_id"):
+        return None
+    candidates = Candidates()
+    _add_space_moderators(candidates, thread, reply, Kind.POST_FLAGGED)
+    return Target(thread=thread, reply=reply, space=thread.space), candidates
+
+
+def _author_reason(thread: Thread, reply: Reply | None) -> str:
+    return "You wrote this reply." if reply is not None else "You started this thread."
+
+
+def post_hidden(event: Event) -> tuple[Target, Candidates] | None:
+    """A post hidden by a moderator, or by enough flags: its author; when flags hid it, the
+    space's moderators too (it awaits their review)."""
+    found = _moderated_post(event)
+    if found is None:
+        return None
+    thread, reply = found
+    candidates = Candidates()
+    author_id = reply.author_id if reply is not None else thread.author_id
+    candidates.add(author_id, Kind.POST_HIDDEN, _author_reason(thread, reply))
+    if event.data.get("automatic"):
+        _add_space_moderators(candidates, thread, reply, Kind.POST_AUTO_HIDDEN)
+    return Target(thread=thread, reply=reply, space=thread.space), candidates
+
+
+def post_restored(event: Event) -> tuple[Target, Candidates] | None:
+    """A hidden post shown again: its author."""
+    found = _moderated_post(event)
+    if found is None:
+        return None
+    thread, reply = found
+    candidates = Candidates()
+    author_id = reply.author_id if reply is not None else thread.author_id
+    candidates.add(author_id, Kind.POST_RESTORED, _author_reason(thread, reply))
+    return Target(thread=thread, reply=reply, space=thread.space), candidates
+
+
 RULES = {
     Verb.REPLIED: reply_posted,
     Verb.ANSWERED: reply_posted,
@@ -185,4 +272,7 @@ RULES = {
     Verb.INSIGHT_STATUS: insight_updated,
     Verb.RESPONDED_INSIGHT: insight_updated,
     Verb.ASSIGNED_INSIGHT: insight_assigned,
+    Verb.FLAGGED: post_flagged,
+    Verb.HID: post_hidden,
+    Verb.UNHID: post_restored,
 }
