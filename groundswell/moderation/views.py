@@ -73,7 +73,13 @@ def nav_link(request):
     """The navigation's "Moderation" link with the number of posts awaiting review; empty
     for people who review nothing (loaded after the page, so other pages pay no query)."""
     count = selectors.open_flag_count(request.user)
-    return render(request, "moderation/_nav_link.html", {"count": count, "user": request.user})
+    # The page that loads the link says whether it is a moderation page (`?current=1`).
+    current = request.GET.get("current") == "1"
+    return render(
+        request,
+        "moderation/_nav_link.html",
+        {"count": count, "user": request.user, "current": current},
+    )
 
 
 @require_POST

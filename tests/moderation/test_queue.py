@@ -165,6 +165,11 @@ def test_nav_link_shows_reviewers_their_count(client_as, thread_a, flaggers, mod
     assert b"Moderation" in client_as(mod_a).get("/moderation/nav/").content
     _flag(flaggers[0], thread_a)
     assert b">1<" in client_as(mod_a).get("/moderation/nav/").content
+    assert b"aria-current" not in client_as(mod_a).get("/moderation/nav/").content
+    # On a moderation page the link is marked as the current one, like the others.
+    queue = client_as(mod_a).get("/moderation/").content.decode()
+    assert "/moderation/nav/?current=1" in queue
+    assert b'aria-current="page"' in client_as(mod_a).get("/moderation/nav/?current=1").content
 
 
 def test_flagging_from_the_thread_page(client_as, thread_a, reply_a, flaggers):
