@@ -97,8 +97,28 @@ class QuestionFact(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["topic_id", "day"], name="analytics_q_topic_day"),
+            # Covers what the panels read over a range, so a unit filter (a LIKE on the path,
+            # which no index can seek on SQLite) is checked in the index, not on table rows.
+            models.Index(
+                fields=[
+                    "topic_id",
+                    "day",
+                    "unit_path",
+                    "space_id_value",
+                    "asker_id_value",
+                    "first_answer_seconds",
+                    "accepted_seconds",
+                ],
+                name="analytics_q_cover",
+            ),
             models.Index(fields=["thread_id_value"], name="analytics_q_thread"),
+            # Medians walk these in order, reading the day from the index (no sort, no table).
+            models.Index(
+                fields=["topic_id", "first_answer_seconds", "day"], name="analytics_q_first"
+            ),
+            models.Index(fields=["topic_id", "accepted_seconds", "day"], name="analytics_q_acc"),
+            models.Index(fields=["space_id_value", "day"], name="analytics_q_space_day"),
+            models.Index(fields=["day", "topic_id"], name="analytics_q_day_topic"),
         ]
 
     def __str__(self) -> str:
@@ -262,3 +282,57 @@ class InsightFact(models.Model):
 
     def __str__(self) -> str:
         return f"insight {self.insight_id_value} topic {self.topic_id}"
+
+
+class QuestionMonthly(models.Model):
+    """Questions asked per month by the asker's unit, with how many of them have been answered
+    and have an accepted answer (as of now, like `QuestionFact`).
+
+    Kept, like `FlowMonthly`, only for the combinations the dashboard filters by: (all topics or
+    one topic, all spaces) and (all topics, one space). The days around whole months are read
+    from `QuestionFact`, which is the daily level: a day x unit x space x topic rollup would hold
+    about one row per question. Distinct askers and medians are not additive: they come from the
+    facts (see `selectors/questions.py`).
+    """
+
+    month = models.DateField()  # the first day of the month
+    unit_path = models.CharField(max_length=500, blank=True)
+    topic_id = models.BigIntegerField(default=ALL_TOPICS)
+    space_id_value = models.BigIntegerField(default=ALL_SPACES)
+    asked = models.PositiveIntegerField()
+    answered = models.PositiveIntegerField()
+    accepted = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["topic_id", "space_id_value", "month"], name="analytics_qm_key"),
+            models.Index(fields=["month", "unit_path"], name="analytics_qm_month_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} topic {self.topic_id}: {self.asked} asked"
+
+
+class NetworkMonthly(models.Model):
+    """Per month and source unit, the transfers that crossed out of the unit, with the sets the
+    expert network counts: its connectors, the people and the units they reached.
+
+    Distinct people do not add up across months, sets do: people are stored as compressed
+    bitmaps of their ids (`services/network.py`), so a year is the union of twelve rows per unit
+    and every figure stays exact.
+    """
+
+    month = models.DateField()  # the first day of the month
+    source_unit_path = models.CharField(max_length=500, blank=True)
+    transfers = models.PositiveIntegerField()
+    connectors = models.BinaryField()
+    learners = models.BinaryField()
+    learner_units = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month", "source_unit_path"], name="analytics_nm_u")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.source_unit_path}: {self.transfers} out"

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from groundswell.activity.models import Verb
 from groundswell.activity.services import event_record
+from groundswell.analytics.tasks import analytics_after_commit
 from groundswell.errors import Conflict, Forbidden, InvalidInput, NotFound
 from groundswell.learning.models import (
     Cohort,
@@ -198,7 +199,7 @@ def enroll(
         enrollment.save(update_fields=["role"])
     _sync_membership(space, person, SPACE_ROLE[role])
     if created:
-        event_record(
+        event = event_record(
             actor=actor or person,
             verb=Verb.ENROLLED,
             target=course or cohort,
@@ -206,6 +207,7 @@ def enroll(
             subject=person,
             data={"role": role},
         )
+        analytics_after_commit(event)  # engagement counts the enrolment
     return enrollment
 
 

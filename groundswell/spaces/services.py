@@ -6,6 +6,7 @@ from django.utils.text import slugify
 
 from groundswell.activity.models import Verb
 from groundswell.activity.services import event_record
+from groundswell.analytics.tasks import analytics_after_commit
 from groundswell.errors import Conflict, Forbidden, InvalidInput, NotFound
 from groundswell.notifications.services import notify_after_commit
 from groundswell.people.models import Person
@@ -86,7 +87,8 @@ def space_join(*, person: Person, space: Space) -> Membership:
     if space.visibility != Visibility.OPEN:
         raise Forbidden("This space is private: a moderator has to invite you.")
     membership = _add_member(space, person, Role.MEMBER)
-    event_record(actor=person, verb=Verb.JOINED, target=space, space=space)
+    event = event_record(actor=person, verb=Verb.JOINED, target=space, space=space)
+    analytics_after_commit(event)  # engagement counts the join
     return membership
 
 

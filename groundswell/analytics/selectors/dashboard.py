@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from groundswell.analytics import charts
 from groundswell.analytics.filters import Filters
 from groundswell.analytics.permissions import Scope, dashboard_scope
-from groundswell.analytics.selectors import panels, people_panels
+from groundswell.analytics.selectors import panels, people_panels, questions
 from groundswell.analytics.selectors.scope import Resolved, resolve_filters
 from groundswell.analytics.tables import Table
 from groundswell.errors import NotFound
@@ -41,9 +41,9 @@ def _tables(viewer, r: Resolved) -> dict:
         "flow-matrix": lambda: panels.flow_matrix(r),
         "direction-shares": lambda: panels.direction_shares(r),
         "return-of-expertise": lambda: panels.return_of_expertise(r),
-        "peer-support": lambda: panels.peer_support(r),
-        "unanswered": lambda: panels.unanswered_by_topic(viewer, r),
-        "topic-gaps": lambda: panels.topic_gaps(viewer, r),
+        "peer-support": lambda: questions.peer_support(r),
+        "unanswered": lambda: questions.unanswered_by_topic(viewer, r),
+        "topic-gaps": lambda: questions.topic_gaps(viewer, r),
         "formal-learning": lambda: panels.formal_learning(viewer, r),
         "engagement-units": lambda: people_panels.engagement_by_unit(r),
         "engagement-levels": lambda: people_panels.engagement_by_level(r),

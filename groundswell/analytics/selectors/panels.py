@@ -1,4 +1,5 @@
-"""One function per dashboard panel: rollup rows in, a Table out."""
+"""One function per dashboard panel: rollup rows in, a Table out (question panels:
+`questions.py`; panels counting distinct people: `people_panels.py`)."""
 
 from collections import defaultdict
 from datetime import timedelta
@@ -17,14 +18,13 @@ from groundswell.analytics.selectors.rows import (
     flow_filtered,
     flow_parts,
     insight_facts,
-    questions,
 )
 from groundswell.analytics.selectors.scope import Resolved
 from groundswell.analytics.tables import Cell, Table
-from groundswell.expertise.selectors import experts_for_topic, visible_topics
+from groundswell.expertise.selectors import visible_topics
 from groundswell.people.models import Level
 from groundswell.spaces.models import Space
-from groundswell.threads.models import Follow, Thread
+from groundswell.threads.models import Thread
 
 LEVELS = [level for level, _ in Level.choices]
 DIRECTIONS = [Direction.UP, Direction.DOWN, Direction.ACROSS]
@@ -182,56 +182,8 @@ def _median(rows, field: str):
     return (low + high) / 2
 
 
-def peer_support(r: Resolved) -> Table:
-    """Questions, answer and accepted rates, median hours to first and accepted answer."""
-    rows = questions(r)
-    row = rows.aggregate(
-        asked=Count("id"),
-        answered=Count("id", filter=Q(first_answer_seconds__isnull=False)),
-        accepted=Count("id", filter=Q(accepted_seconds__isnull=False)),
-        askers=Count("asker_id_value", distinct=True),
-    )
-    people = row["askers"]
-    first, accepted = _median(rows, "first_answer_seconds"), _median(rows, "accepted_seconds")
-    table = Table("peer-support", "Peer support health", ["Measure", "Value"])
-    table.rows = [
-        ["Questions", Cell(row["asked"], people)],
-        ["Answer rate %", Cell(_percent(row["answered"], row["asked"]), people)],
-        ["Accepted rate %", Cell(_percent(row["accepted"], row["asked"]), people)],
-        ["Median hours to first answer", Cell(first / 3600 if first is not None else None, people)],
-        [
-            "Median hours to accepted answer",
-            Cell(accepted / 3600 if accepted is not None else None, people),
-        ],
-    ]
-    table.summary = (
-        f"{row['asked']} questions; {table.rows[1][1]}% answered, {table.rows[2][1]}% accepted."
-        if not table.rows[0][1].suppressed or not row["asked"]
-        else "Too few people asked to show figures."
-    )
-    return table
-
-
 def _topic_names(viewer, ids) -> dict:
     return dict(visible_topics(viewer).filter(pk__in=ids).values_list("pk", "name"))
-
-
-def unanswered_by_topic(viewer, r: Resolved) -> Table:
-    rows = questions(r, per_topic=True).filter(first_answer_seconds__isnull=True)
-    counted = list(
-        rows.values("topic_id")
-        .annotate(n=Count("id"), people=Count("asker_id_value", distinct=True))
-        .order_by("-n", "topic_id")[: LIST_LIMIT * 2]
-    )
-    names = _topic_names(viewer, [row["topic_id"] for row in counted])
-    table = Table("unanswered", "Unanswered questions by topic", ["Topic", "Unanswered"])
-    table.rows = [
-        [names[row["topic_id"]], Cell(row["n"], row["people"])]
-        for row in counted
-        if row["topic_id"] in names
-    ][:LIST_LIMIT]
-    table.summary = f"{len(table.rows)} topics have unanswered questions."
-    return table
 
 
 def topics_with_courses() -> set[int]:
@@ -248,51 +200,6 @@ def topics_with_courses() -> set[int]:
     except (LookupError, AttributeError):
         pass
     return ids
-
-
-def topic_gaps(viewer, r: Resolved) -> Table:
-    """Topics with the most peer demand (questions asked, people following) and no course,
-    each with internal experts who could teach it."""
-    asked = {
-        row["topic_id"]: row
-        for row in questions(r, per_topic=True)
-        .values("topic_id")
-        .annotate(n=Count("id"), people=Count("asker_id_value", distinct=True))
-        .order_by()
-    }
-    follows = dict(
-        Follow.objects.filter(topic__isnull=False)
-        .values("topic_id")
-        .annotate(n=Count("id"))
-        .values_list("topic_id", "n")
-    )
-    covered = topics_with_courses()
-    demand = {
-        t: (asked[t]["n"] if t in asked else 0, follows.get(t, 0))
-        for t in set(asked) | set(follows)
-        if t not in covered and (r.topic_id is None or t == r.topic_id)
-    }
-    ranked = sorted(demand, key=lambda t: (-sum(demand[t]), t))
-    topics = visible_topics(viewer).in_bulk(ranked[: GAP_LIMIT * 2])
-    table = Table(
-        "topic-gaps",
-        "Topic gaps: demand without a course",
-        ["Topic", "Questions", "Followers", "Experts who could teach it"],
-    )
-    for topic_id in [t for t in ranked if t in topics][:GAP_LIMIT]:
-        n_asked, n_follows = demand[topic_id]
-        people = max(asked[topic_id]["people"] if topic_id in asked else 0, n_follows)
-        experts = experts_for_topic(viewer, topics[topic_id], limit=EXPERTS_PER_GAP).items
-        table.rows.append(
-            [
-                topics[topic_id].name,
-                Cell(n_asked, people),
-                Cell(n_follows, people),
-                ", ".join(expert.person.name for expert in experts) or "—",
-            ]
-        )
-    table.summary = f"{len(table.rows)} topics in demand have no course."
-    return table
 
 
 def formal_learning(viewer, r: Resolved) -> Table:

@@ -1,14 +1,17 @@
 """Panels counting distinct people over a range: engagement by unit and level, and the expert
-network. Distinct counts do not add up across days, so each reads one row per person (or per
-source → learner pair) per month for whole months and per day for the days around them, and
-counts distinct people over both in one SQL statement (UNION ALL)."""
+network. Distinct counts do not add up across days. Engagement reads one row per person per
+month for whole months and per day for the days around them, and counts distinct people over
+both in one SQL statement (UNION ALL); the network unions per-unit sets of people (bitmaps, one
+row per unit per month) with the day pairs around them; top connectors read the pairs."""
 
 from django.db import connection
 from django.db.models import F
 
+from groundswell.analytics.bitmaps import bitmap_load, bitmap_of
 from groundswell.analytics.models import (
     EngagementDaily,
     EngagementMonthly,
+    NetworkMonthly,
     PairDaily,
     PairMonthly,
 )
@@ -35,11 +38,6 @@ ENGAGEMENT_SQL = (
     "FROM (SELECT person_id_value, MAX(unit_path) AS unit_path, MAX(level) AS level, "
     "SUM(contributions) AS contributions FROM ({union}) periods "
     "GROUP BY person_id_value) people GROUP BY unit_path, level"
-)
-NETWORK_SQL = (
-    "SELECT source_unit_path, COUNT(DISTINCT source_id_value), "
-    "COUNT(DISTINCT learner_unit_path), COUNT(DISTINCT learner_id_value), SUM(transfers) "
-    "FROM ({union}) pairs GROUP BY source_unit_path ORDER BY 2 DESC, 5 DESC, 1 LIMIT %s"
 )
 CONNECTORS_SQL = (
     "SELECT source_id_value, MAX(source_unit_path), "
@@ -161,10 +159,7 @@ NETWORK_NOTE = (
 )
 
 
-def _pairs(r: Resolved, *, cross_only: bool) -> tuple:
-    def narrow(rows):
-        return rows.exclude(source_unit_path=F("learner_unit_path")) if cross_only else rows
-
+def _pairs(r: Resolved) -> tuple:
     return _union(
         r,
         PairDaily,
@@ -176,16 +171,63 @@ def _pairs(r: Resolved, *, cross_only: bool) -> tuple:
             "learner_unit_path",
             "transfers",
         ),
-        narrow,
+        lambda rows: rows,
         "source_unit_path",
     )
+
+
+def network_counts(r: Resolved) -> list[tuple]:
+    """(source unit, connectors, other units reached, people reached, transfers out), most
+    connectors first: the union of the monthly sets for whole months and the day pairs around
+    them, so distinct counts are exact."""
+    periods = periods_of(r.start, r.end)
+    units: dict[str, list] = {}
+
+    def unit(path):
+        return units.setdefault(path, [0, 0, set(), 0])
+
+    if periods.months:
+        monthly = NetworkMonthly.objects.filter(periods.month_filter())
+        if r.unit_path:
+            monthly = monthly.filter(source_unit_path__startswith=r.unit_path)
+        for path, connectors, learners, learner_units, n in monthly.values_list(
+            "source_unit_path", "connectors", "learners", "learner_units", "transfers"
+        ):
+            total = unit(path)
+            total[0] |= bitmap_load(connectors)
+            total[1] |= bitmap_load(learners)
+            total[2].update(learner_units)
+            total[3] += n
+    if periods.days:
+        daily = PairDaily.objects.filter(periods.day_filter()).exclude(
+            source_unit_path=F("learner_unit_path")
+        )
+        if r.unit_path:
+            daily = daily.filter(source_unit_path__startswith=r.unit_path)
+        by_unit: dict[str, tuple[set, set]] = {}
+        for source, learner, path, learner_unit, n in daily.values_list(
+            "source_id_value", "learner_id_value", "source_unit_path", "learner_unit_path",
+            "transfers",
+        ).order_by():  # fmt: skip
+            sources, learners = by_unit.setdefault(path, (set(), set()))
+            sources.add(source)
+            learners.add(learner)
+            unit(path)[2].add(learner_unit)
+            unit(path)[3] += n
+        for path, (sources, learners) in by_unit.items():
+            unit(path)[0] |= bitmap_of(sources)
+            unit(path)[1] |= bitmap_of(learners)
+    rows = [
+        (path, c.bit_count(), len(reached_units), p.bit_count(), n)
+        for path, (c, p, reached_units, n) in units.items()
+    ]
+    return sorted(rows, key=lambda row: (-row[1], -row[4], row[0]))
 
 
 def expert_network(r: Resolved) -> Table:
     """Per unit: how many of its people reached other units, how many units and people their
     knowledge reached, and how many transfers crossed out of the unit."""
-    union, params = _pairs(r, cross_only=True)
-    rows = _fetch(NETWORK_SQL, union, [*params, NETWORK_LIMIT])
+    rows = network_counts(r)[:NETWORK_LIMIT]
     names = _unit_names(row[0] for row in rows)
     table = Table(
         "expert-network",
@@ -215,7 +257,7 @@ def expert_network(r: Resolved) -> Table:
 def top_connectors(r: Resolved, *, offset: int, limit: int) -> list[dict]:
     """Individual connectors, most other units reached first (administrators only: the caller
     checks and audits)."""
-    union, params = _pairs(r, cross_only=False)
+    union, params = _pairs(r)
     rows = _fetch(CONNECTORS_SQL, union, [*params, limit, offset])
     people = Person.objects.in_bulk([row[0] for row in rows])
     names = _unit_names(row[1] for row in rows)

@@ -67,12 +67,16 @@ def insight_facts(r: Resolved):
     return rows.none() if r.space_id else rows
 
 
-def questions(r: Resolved, *, per_topic: bool = False):
-    """Question facts in range; `per_topic` gives the per-topic rows instead of one per question."""
-    rows = QuestionFact.objects.filter(day__gte=r.start, day__lte=r.end)
+def questions(r: Resolved, *, per_topic: bool = False, days: Q | None = None):
+    """Question facts in range (or on `days`, a Q on `day`); `per_topic` gives the per-topic
+    rows instead of one per question."""
+    rows = QuestionFact.objects.filter(
+        days if days is not None else Q(day__gte=r.start, day__lte=r.end)
+    )
     if r.topic_id:
         rows = rows.filter(topic_id=r.topic_id)
     elif per_topic:
+        # A NOT, so the planner seeks the day range (few days) rather than every topic row.
         rows = rows.exclude(topic_id=ALL_TOPICS)
     else:
         rows = rows.filter(topic_id=ALL_TOPICS)

@@ -22,7 +22,8 @@ from groundswell.analytics.models import (
     SpaceDaily,
 )
 from groundswell.analytics.months import month_of
-from groundswell.analytics.services import rollups
+from groundswell.analytics.services import network, rollups
+from groundswell.analytics.services import questions as question_rollup
 from groundswell.analytics.services.edges import EVENT_FIELDS, SIGNAL_VERBS, edge_for
 from groundswell.people.models import Person
 
@@ -118,6 +119,8 @@ def _firsts(verb: str, thread_ids=None) -> dict:
 
 def _questions_for_threads(thread_ids, people) -> int:
     thread_ids = list(thread_ids)
+    # The monthly rows these threads counted in before (the asker may have moved unit since).
+    touched = question_rollup.question_keys(thread_ids)
     QuestionFact.objects.filter(thread_id_value__in=thread_ids).delete()
     asked = list(
         Event.objects.filter(verb=Verb.ASKED, thread_id__in=thread_ids).values(
@@ -131,6 +134,7 @@ def _questions_for_threads(thread_ids, people) -> int:
         _firsts(Verb.ACCEPTED, thread_ids),
     )
     QuestionFact.objects.bulk_create(rows, batch_size=BATCH)
+    question_rollup.question_months_for(touched | question_rollup.question_keys(thread_ids))
     return len(rows)
 
 
@@ -217,6 +221,8 @@ def analytics_rebuild(*, full: bool = False, progress: Callable[[str], None] | N
     say(f"monthly flow rows: {flow_months}")
     pair_days, pair_months = rollups.pair_rebuild()
     say(f"pair rows: {pair_days} daily, {pair_months} monthly")
+    network_months = network.network_rebuild()
+    say(f"monthly network rows: {network_months}")
     engaged_days, engaged_months = rollups.engagement_rebuild(people)
     say(f"engagement rows: {engaged_days} daily, {engaged_months} monthly")
     insights = rollups.insight_facts(None, people)
@@ -230,6 +236,8 @@ def analytics_rebuild(*, full: bool = False, progress: Callable[[str], None] | N
     facts = _fact_rows(asked, people, _firsts(Verb.ANSWERED), _firsts(Verb.ACCEPTED))
     QuestionFact.objects.bulk_create(facts, batch_size=BATCH)
     say(f"question facts: {len(facts)}")
+    question_months = question_rollup.question_rebuild()
+    say(f"monthly question rows: {question_months}")
     SpaceDaily.objects.all().delete()
     spaces = SpaceDaily.objects.bulk_create(_space_rows(Event.objects.all()), batch_size=BATCH)
     say(f"space-day rows: {len(spaces)}")
@@ -238,9 +246,11 @@ def analytics_rebuild(*, full: bool = False, progress: Callable[[str], None] | N
         "flows": flows,
         "flow_months": flow_months,
         "questions": len(facts),
+        "question_months": question_months,
         "space_days": len(spaces),
         "pair_days": pair_days,
         "pair_months": pair_months,
+        "network_months": network_months,
         "engagement_days": engaged_days,
         "engagement_months": engaged_months,
         "insights": insights,
@@ -266,7 +276,7 @@ def analytics_apply_event(event_id: int) -> bool:
             edge.save()
             _flow_for_days([day])
             rollups.flow_months([month_of(day)], unit_path=edge.learner_unit_path)
-            rollups.pair_for_edge(edge)
+            network.network_months([month_of(day)], unit_paths=rollups.pair_for_edge(edge))
     if event["thread_id"] and event["verb"] in (Verb.ASKED, Verb.ANSWERED, Verb.ACCEPTED):
         _questions_for_threads([event["thread_id"]], people)
     if event["space_id"] and event["verb"] in SPACE_VERBS:

@@ -217,10 +217,15 @@ def pair_months(months, pair=None) -> int:
     return written
 
 
-def pair_for_edge(edge: KnowledgeTransfer) -> None:
-    """Recompute the pair rows an edge belongs to (its day and month)."""
+def pair_for_edge(edge: KnowledgeTransfer) -> set[str]:
+    """Recompute the pair rows an edge belongs to (its day and month); the source units of the
+    monthly pair row before and after, whose network rows follow it."""
     if edge.source_id is None or edge.learner_id is None:
-        return
+        return set()
+    monthly = PairMonthly.objects.filter(
+        month=month_of(edge.day), source_id_value=edge.source_id, learner_id_value=edge.learner_id
+    )
+    units = set(monthly.values_list("source_unit_path", flat=True))
     PairDaily.objects.filter(
         day=edge.day, source_id_value=edge.source_id, learner_id_value=edge.learner_id
     ).delete()
@@ -232,6 +237,7 @@ def pair_for_edge(edge: KnowledgeTransfer) -> None:
         )
     )
     pair_months([month_of(edge.day)], pair=(edge.source_id, edge.learner_id))
+    return units | set(monthly.values_list("source_unit_path", flat=True))
 
 
 def pair_rebuild() -> tuple[int, int]:

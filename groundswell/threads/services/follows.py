@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 
 from groundswell.activity.models import Verb
 from groundswell.activity.services import event_record
+from groundswell.analytics.tasks import analytics_after_commit
 from groundswell.errors import Conflict, InvalidInput
 from groundswell.threads.models import Bookmark, Follow, FollowTarget
 
@@ -26,7 +27,7 @@ def follow_add(*, follower, kind: str, target) -> Follow:
             follow = Follow.objects.create(follower=follower, **key)
     except IntegrityError as exc:
         raise Conflict("You already follow this.") from exc
-    event_record(
+    event = event_record(
         actor=follower,
         verb=Verb.FOLLOWED,
         target=target,
@@ -35,6 +36,7 @@ def follow_add(*, follower, kind: str, target) -> Follow:
         subject=target if kind == FollowTarget.PERSON else None,
         topic_ids=[target.pk] if kind == FollowTarget.TOPIC else [],
     )
+    analytics_after_commit(event)  # engagement counts the follow
     return follow
 
 
@@ -53,9 +55,10 @@ def bookmark_add(*, person, thread) -> Bookmark:
             bookmark = Bookmark.objects.create(person=person, thread=thread)
     except IntegrityError as exc:
         raise Conflict("Already bookmarked.") from exc
-    event_record(
+    event = event_record(
         actor=person, verb=Verb.BOOKMARKED, target=thread, space=thread.space, thread=thread
     )
+    analytics_after_commit(event)  # engagement counts the bookmark
     return bookmark
 
 

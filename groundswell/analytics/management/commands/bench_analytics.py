@@ -22,8 +22,11 @@ from groundswell.analytics.models import (
     EngagementMonthly,
     FlowDaily,
     FlowMonthly,
+    NetworkMonthly,
     PairDaily,
     PairMonthly,
+    QuestionFact,
+    QuestionMonthly,
 )
 from groundswell.analytics.selectors import dashboard_table
 from groundswell.analytics.selectors.dashboard import _tables
@@ -69,7 +72,8 @@ class Command(BaseCommand):
         }
         for model in (FlowDaily, FlowMonthly, EngagementDaily, EngagementMonthly, PairDaily):
             self.stdout.write(f"{model.__name__} rows: {model.objects.count():,}")
-        self.stdout.write(f"PairMonthly rows: {PairMonthly.objects.count():,}")
+        for model in (PairMonthly, NetworkMonthly, QuestionFact, QuestionMonthly):
+            self.stdout.write(f"{model.__name__} rows: {model.objects.count():,}")
         # "daily only" is how panels read before the monthly rollups: every day, row by row.
         header = (
             f"{'panel':22} {'filter':16} {'daily only p50/p95':>20} {'with monthly p50/p95':>22}"
