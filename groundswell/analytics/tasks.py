@@ -18,6 +18,7 @@ def apply_event(event_id: int, attempt: int = 1) -> bool:
 def analytics_after_commit(event) -> None:
     """Queue the analytics update for an event once the action that recorded it has committed.
     Services call it right after `event_record` for: asked, answered, accepted, voted, marked
-    helpful, insight status, wiki edit, endorsement (and any space activity)."""
+    helpful, insight status, wiki edit, endorsement, followed, bookmarked, joined and enrolled
+    (and any space activity)."""
     event_id = event.pk
     transaction.on_commit(lambda: apply_event.enqueue(event_id))
