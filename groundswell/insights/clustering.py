@@ -21,6 +21,11 @@ from django.db import transaction
 from django.db.models import F
 
 from groundswell.insights.models import Insight, InsightCluster, InsightTerm
+from groundswell.insights.rollups import (
+    cluster_viewers_add,
+    cluster_viewers_recount,
+    insight_viewer_ids,
+)
 
 WINDOW = timedelta(days=30)
 THRESHOLD = 0.35
@@ -219,9 +224,12 @@ def _best_cluster(insight: Insight, vector: Counter) -> InsightCluster | None:
 
 
 @transaction.atomic
-def cluster_assign(insight: Insight, *, count_terms: bool = True) -> InsightCluster | None:
+def cluster_assign(
+    insight: Insight, *, count_terms: bool = True, viewer_ids=None
+) -> InsightCluster | None:
     """Put one insight into its trend (incremental, on report). Returns the cluster.
-    `count_terms=False` when the document frequencies already include it (the rebuild)."""
+    `count_terms=False` when the document frequencies already include it (the rebuild);
+    `viewer_ids`: its reporter and routed managers, when the caller knows them."""
     if insight.confidential or insight.cluster_id:
         return None
     vector = terms(insight.text)
@@ -251,6 +259,9 @@ def cluster_assign(insight: Insight, *, count_terms: bool = True) -> InsightClus
     cluster.save()
     Insight.objects.filter(pk=insight.pk).update(cluster=cluster)
     insight.cluster = cluster
+    if viewer_ids is None:
+        viewer_ids = insight_viewer_ids(insight)
+    cluster_viewers_add({(viewer, cluster.pk): insight.created_at for viewer in viewer_ids})
     return cluster
 
 
@@ -284,8 +295,10 @@ def cluster_rebuild(*, since=None) -> int:
         insights.update(cluster=None)
         InsightCluster.objects.filter(insights__isnull=True).delete()
         # Trends that keep older insights (a partial rebuild) start again from those alone.
-        for cluster in InsightCluster.objects.filter(pk__in=touched):
+        kept = list(InsightCluster.objects.filter(pk__in=touched))
+        for cluster in kept:
             _recount(cluster)
+        cluster_viewers_recount(c.pk for c in kept)
         # Word statistics over everything, so every insight is placed with the same weights.
         terms_recount(Insight.objects.filter(confidential=False))
     placed = 0

@@ -11,6 +11,7 @@ from django.utils import timezone
 from groundswell.activity.models import Event, Verb
 from groundswell.demo.bulk import event
 from groundswell.insights.clustering import cluster_rebuild
+from groundswell.insights.inbox import entries_rebuild
 from groundswell.insights.models import (
     Corroboration,
     Insight,
@@ -18,6 +19,7 @@ from groundswell.insights.models import (
     InsightUpdate,
     Status,
 )
+from groundswell.insights.rollups import weeks_recount
 from groundswell.insights.services import (
     insight_categories_ensure,
     manager_chain,
@@ -193,7 +195,8 @@ def seed_insights(rng: random.Random) -> int:
     rows.sort(key=lambda row: row[3])
     insights = [
         Insight(
-            reporter=reporter, text=text, category=category, location=reporter.location,
+            reporter=reporter, text=text, category=category, category_weight=category.weight,
+            location=reporter.location,
             org_unit_id=reporter.org_unit_id, confidential=rng.random() < 0.05,
             created_at=at, status_changed_at=at,
         )
@@ -258,4 +261,7 @@ def seed_insights(rng: random.Random) -> int:
         insights, ["status", "status_changed_at", "corroboration_count"], batch_size=500
     )
     cluster_rebuild()
+    # The bulk load bypassed insight_report: derive what it would have kept current.
+    entries_rebuild()
+    weeks_recount()
     return len(insights)

@@ -28,6 +28,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     Status.DECLINED: frozenset({Status.ACKNOWLEDGED}),
 }
 OPEN_STATUSES = (Status.NEW, Status.ACKNOWLEDGED, Status.IN_PROGRESS)
+CLOSED_STATUSES = (Status.ACTIONED, Status.DECLINED)
 
 
 class InsightCategory(models.Model):
@@ -64,6 +65,7 @@ class InsightCluster(models.Model):
 
     class Meta:
         ordering = ["-last_seen"]
+        indexes = [models.Index(fields=["org_unit", "last_seen"], name="cluster_unit_seen")]
 
     def __str__(self) -> str:
         return self.representative_text[:60]
@@ -94,9 +96,8 @@ class InsightQuerySet(models.QuerySet):
         allowed = Q(reporter=person) | Q(pk__in=routed.values("insight_id"))
         unit = person.org_unit
         if unit is not None:
-            ids = [str(i) for i in unit.ancestor_ids()]
-            ancestors = ["/" + "/".join(ids[: n + 1]) + "/" for n in range(len(ids))]
-            allowed |= Q(confidential=False, org_unit__path__in=ancestors)
+            # By id, not path: the same units, without a join per insight.
+            allowed |= Q(confidential=False, org_unit_id__in=unit.ancestor_ids())
         # Subqueries rather than a join on the managers, so no row is repeated.
         return self.filter(allowed)
 
@@ -128,11 +129,21 @@ class Insight(models.Model):
         related_name="assigned_insights",
     )
     corroboration_count = models.PositiveIntegerField(default=0)
+    # The category's weight, copied so the inbox's priority order is one index
+    # (kept current when an administrator changes a weight: `signals.py`).
+    category_weight = models.PositiveSmallIntegerField(default=1)
     cluster = models.ForeignKey(
         InsightCluster, null=True, blank=True, on_delete=models.SET_NULL, related_name="insights"
     )
+    # Indexed only where set (`insight_merged`): a full index invites SQLite to read "not
+    # merged", nearly every insight, through it instead of along the inbox's order.
     merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+        db_index=False,
     )
     created_at = models.DateTimeField(db_index=True)
     status_changed_at = models.DateTimeField()
@@ -144,6 +155,17 @@ class Insight(models.Model):
         indexes = [
             models.Index(fields=["status", "-created_at"]),
             models.Index(fields=["org_unit", "-created_at"]),
+            # The inbox's priority order and its "longest without change" order.
+            models.Index(
+                fields=["corroboration_count", "category_weight", "created_at", "id"],
+                name="insight_priority",
+            ),
+            models.Index(fields=["status_changed_at", "id"], name="insight_stale"),
+            models.Index(
+                fields=["merged_into"],
+                condition=Q(merged_into__isnull=False),
+                name="insight_merged",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -191,3 +213,89 @@ class Corroboration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} on {self.insight_id}"
+
+
+class InsightWeek(models.Model):
+    """Insights reported per week, kept current as they are reported (`rollups.py`), so the
+    trends chart reads a few dozen rows instead of scanning weeks of insights.
+
+    `viewer_id` 0 counts every insight of the unit (what administrators see, and what people
+    of the unit's subtree see of the open ones); a person's rows count the insights they see
+    whatever their unit: those they reported or had routed. Plain ids rather than foreign
+    keys: 0 stands for "everyone" / "no unit", and a row of a deleted unit still counts its
+    insights for the whole organisation, as the insights themselves do."""
+
+    viewer_id = models.PositiveIntegerField()
+    unit_id = models.PositiveIntegerField()
+    week = models.DateField()  # Monday, in the site's time zone
+    confidential = models.BooleanField()
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["viewer_id", "week", "unit_id", "confidential"], name="one_insight_week"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.viewer_id}/{self.unit_id} {self.week}: {self.count}"
+
+
+class InsightClusterViewer(models.Model):
+    """Who sees a trend through an insight they reported or had routed, and when the latest
+    such insight was reported: the trends list's visibility without reading the insights."""
+
+    cluster = models.ForeignKey(InsightCluster, on_delete=models.CASCADE, related_name="+")
+    viewer_id = models.PositiveIntegerField()
+    last_seen = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["viewer_id", "cluster"], name="one_cluster_viewer")
+        ]
+        indexes = [models.Index(fields=["viewer_id", "last_seen"], name="cluster_viewer_seen")]
+
+    def __str__(self) -> str:
+        return f"{self.viewer_id} sees {self.cluster_id}"
+
+
+class InboxEntry(models.Model):
+    """An insight in one routed manager's inbox, with the columns the inbox filters and sorts
+    on copied from it (`inbox.py` keeps them current), so a page of any inbox is a walk along
+    one index of that manager's entries instead of a sort of everything routed to them."""
+
+    insight = models.ForeignKey(
+        Insight, on_delete=models.CASCADE, related_name="inbox_entries", db_index=False
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    status = models.CharField(max_length=20, choices=Status.choices)
+    merged = models.BooleanField(default=False)
+    corroboration_count = models.PositiveIntegerField(default=0)
+    category_weight = models.PositiveSmallIntegerField(default=1)
+    created_at = models.DateTimeField()
+    status_changed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["insight", "person"], name="one_inbox_entry")
+        ]
+        indexes = [
+            models.Index(
+                fields=[
+                    "person",
+                    "corroboration_count",
+                    "category_weight",
+                    "created_at",
+                    "insight",
+                ],
+                name="inbox_priority",
+            ),
+            models.Index(fields=["person", "status_changed_at", "insight"], name="inbox_stale"),
+            models.Index(fields=["person", "created_at", "insight"], name="inbox_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.insight_id} for {self.person_id}"

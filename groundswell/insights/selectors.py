@@ -3,14 +3,16 @@
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from groundswell.errors import NotFound
-from groundswell.insights import permissions
+from groundswell.insights import permissions, rollups
 from groundswell.insights.models import (
+    CLOSED_STATUSES,
     TRANSITIONS,
     Corroboration,
+    InboxEntry,
     Insight,
     InsightCategory,
     InsightCluster,
@@ -21,10 +23,18 @@ from groundswell.pagination import Page, paginate
 from groundswell.people.models import OrgUnit
 
 ORDERS = {
-    "priority": ("-corroboration_count", "-category__weight", "-created_at", "-id"),
+    # category_weight is the category's weight copied onto the insight: one index serves it.
+    "priority": ("-corroboration_count", "-category_weight", "-created_at", "-id"),
     "new": ("-created_at", "-id"),
     "old": ("created_at", "id"),
     "stale": ("status_changed_at", "id"),
+}
+# The same orders over a manager's inbox entries: each is the order of one of their indexes.
+ENTRY_ORDERS = {
+    "priority": ("-corroboration_count", "-category_weight", "-created_at", "-insight_id"),
+    "new": ("-created_at", "-insight_id"),
+    "old": ("created_at", "insight_id"),
+    "stale": ("status_changed_at", "insight_id"),
 }
 
 
@@ -103,14 +113,17 @@ def my_insights(person, *, page=1, per_page=None) -> Page:
     return paginate(qs, page, per_page)
 
 
-def _triageable(person):
-    qs = Insight.objects.visible_to(person)
-    if permissions.is_admin(person):
-        return qs
-    return qs.filter(routed_managers=person)
+def inbox(person, *, page=1, per_page=None, **filters) -> Page:
+    """Insights routed to the person (all, for administrators), filtered and sorted
+    (`inbox_queryset`): one page of them."""
+    qs = inbox_queryset(person, **filters)
+    result = paginate(qs, page, per_page)
+    if qs.model is InboxEntry:
+        result.items = [entry.insight for entry in result.items]
+    return result
 
 
-def inbox(
+def inbox_queryset(
     person,
     *,
     status: str = "",
@@ -120,28 +133,41 @@ def inbox(
     min_age_days: int | None = None,
     min_corroborations: int | None = None,
     order: str = "priority",
-    page=1,
-    per_page=None,
-) -> Page:
-    """Insights routed to the person (all, for administrators), filtered and sorted.
-    Priority sorts by corroborations, then category weight, then recency."""
-    qs = _list_data(_triageable(person)).filter(merged_into__isnull=True)
+):
+    """The inbox, filtered and sorted. Priority sorts by corroborations, then category
+    weight, then recency. A manager's inbox reads their `InboxEntry` rows (the insights
+    routed to them, which `visible_to` always lets them see), along one index per order;
+    an administrator's reads every insight."""
+    if person is None or not person.is_authenticated or not person.is_active:
+        return Insight.objects.none()
+    if permissions.is_admin(person):
+        qs = _list_data(Insight.objects.visible_to(person)).filter(merged_into__isnull=True)
+        prefix, orders = "", ORDERS
+    else:
+        qs = InboxEntry.objects.filter(person=person, merged=False).select_related(
+            *(f"insight__{name}" for name in ("category", "reporter", "org_unit", "assignee"))
+        )
+        prefix, orders = "insight__", ENTRY_ORDERS
     if status in Status.values:
         qs = qs.filter(status=status)
     elif status == "open":
-        qs = qs.filter(status__in=[Status.NEW, Status.ACKNOWLEDGED, Status.IN_PROGRESS])
+        # "Not closed" rather than "one of the open ones": an IN list would lead SQLite to the
+        # status index and a sort, where this lets it walk the order's index.
+        qs = qs.exclude(status__in=CLOSED_STATUSES)
     if category:
-        qs = qs.filter(category__slug=category)
+        qs = qs.filter(**{f"{prefix}category__slug": category})
     if unit:
         found = OrgUnit.objects.filter(code=unit).first()
-        qs = qs.filter(org_unit__path__startswith=found.path) if found else qs.none()
+        qs = (
+            qs.filter(**{f"{prefix}org_unit__path__startswith": found.path}) if found else qs.none()
+        )
     if location:
-        qs = qs.filter(location__icontains=location[:100])
+        qs = qs.filter(**{f"{prefix}location__icontains": location[:100]})
     if min_age_days:
         qs = qs.filter(created_at__lte=timezone.now() - timedelta(days=int(min_age_days)))
     if min_corroborations:
         qs = qs.filter(corroboration_count__gte=int(min_corroborations))
-    return paginate(qs.order_by(*ORDERS.get(order, ORDERS["priority"])), page, per_page)
+    return qs.order_by(*orders.get(order, orders["priority"]))
 
 
 def insight_list(person, *, page=1, per_page=None) -> Page:
@@ -176,36 +202,27 @@ def trends(
     person, *, unit: OrgUnit | None, weeks: int = 12, limit: int = 20, with_clusters: bool = True
 ) -> Trends:
     """The unit's trends (clusters of two or more) seen during the chart's weeks, and insights
-    per week, from insights the person may see. Confidential insights are never clustered."""
-    visible = _unit_scope(Insight.objects.visible_to(person), unit)
-    tz = timezone.get_current_timezone()
-    today = timezone.localdate()
+    per week, from insights the person may see. Confidential insights are never clustered.
+
+    Read from the rollups kept as insights are reported (`rollups.py`): the same visibility
+    as `Insight.objects.visible_to`, without scanning the period's insights."""
+    today = timezone.localdate(timezone=timezone.get_default_timezone())
     start = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
-    starts = [start + timedelta(weeks=i) for i in range(weeks + 1)]
-    bounds = [timezone.make_aware(datetime.combine(day, time.min), tz) for day in starts]
-    recent = visible.filter(created_at__gte=bounds[0])
+    starts = [start + timedelta(weeks=i) for i in range(weeks)]
+    since = timezone.make_aware(datetime.combine(start, time.min), timezone.get_default_timezone())
     clusters = []
     if with_clusters:
-        # Only the period's insights are scanned: a trend is current or it is history.
-        clusters = list(
-            InsightCluster.objects.filter(
-                count__gte=2,
-                last_seen__gte=bounds[0],
-                pk__in=recent.filter(cluster__isnull=False).values("cluster_id"),
-            )
-            .select_related("category")
-            .order_by("-count", "-last_seen")[:limit]
+        # A trend is current or it is history: only those seen during the chart's weeks.
+        candidates = _unit_scope(
+            InsightCluster.objects.filter(count__gte=2, last_seen__gte=since), unit
         )
-    # One pass with a conditional count per week: no date-truncating function per row
-    # (SQLite runs those in Python).
-    counts = recent.aggregate(
-        **{
-            f"w{i}": Count("id", filter=Q(created_at__gte=bounds[i], created_at__lt=bounds[i + 1]))
-            for i in range(weeks)
-        }
-    )
-    series = [(starts[i], counts[f"w{i}"]) for i in range(weeks)]
-    return Trends(unit=unit, clusters=clusters, weeks=series)
+        clusters = list(
+            rollups.clusters_seen_by(person, candidates, since=since)
+            .select_related("category")
+            .order_by("-count", "-last_seen", "-pk")[:limit]
+        )
+    counts = rollups.weekly_counts(person, unit=unit, weeks=starts)
+    return Trends(unit=unit, clusters=clusters, weeks=list(zip(starts, counts, strict=True)))
 
 
 def export_rows(person, *, unit: OrgUnit | None, since, until):

@@ -16,7 +16,7 @@ from groundswell.activity.models import Verb
 from groundswell.activity.services import event_record
 from groundswell.analytics.tasks import analytics_after_commit
 from groundswell.errors import Conflict, Forbidden, InvalidInput, NotFound
-from groundswell.insights import permissions
+from groundswell.insights import inbox, permissions
 from groundswell.insights.clustering import cluster_assign
 from groundswell.insights.models import (
     TRANSITIONS,
@@ -27,6 +27,7 @@ from groundswell.insights.models import (
     Status,
 )
 from groundswell.insights.photos import photo_type
+from groundswell.insights.rollups import insight_counted
 from groundswell.notifications.services import notify_after_commit
 from groundswell.people.models import OrgUnit
 from groundswell.topics.services import parse_topic_names, topics_resolve
@@ -121,6 +122,7 @@ def insight_report(
         location=location,
         confidential=bool(confidential),
         org_unit=reporter.org_unit,
+        category_weight=found.weight,
         created_at=now,
         status_changed_at=now,
     )
@@ -130,7 +132,11 @@ def insight_report(
         # The stored name is ours, never the uploader's.
         insight.photo.save(f"photo.{extension}", photo, save=False)
     insight.save()
-    insight.routed_managers.set(routing_recipients(reporter))
+    routed = routing_recipients(reporter)
+    insight.routed_managers.set(routed)
+    inbox.entries_create(insight, routed)
+    viewer_ids = sorted({reporter.pk, *(manager.pk for manager in routed)})
+    insight_counted(insight, viewer_ids)
     if names:
         insight.topics.set(topics_resolve(person=reporter, names=names))
     event = event_record(
@@ -142,7 +148,7 @@ def insight_report(
         at=now,
     )
     notify_after_commit(event)
-    cluster_assign(insight)
+    cluster_assign(insight, viewer_ids=viewer_ids)
     return insight
 
 
@@ -186,6 +192,7 @@ def insight_change_status(
     locked.status = status
     locked.status_changed_at = now
     locked.save(update_fields=["status", "status_changed_at"])
+    inbox.entries_status(locked)
     update = InsightUpdate.objects.create(
         insight=locked,
         author=person,
@@ -286,6 +293,7 @@ def insight_corroborate(
     except IntegrityError:
         raise Conflict("You have already corroborated this insight.") from None
     Insight.objects.filter(pk=insight.pk).update(corroboration_count=F("corroboration_count") + 1)
+    inbox.entries_corroborated(insight.pk, 1)
     event_record(actor=person, verb=Verb.CORROBORATED, target=insight, subject=insight.reporter)
     return corroboration
 
@@ -328,8 +336,10 @@ def insight_merge(*, person, duplicate: Insight, into: Insight) -> Insight:
     Insight.objects.filter(pk=into.pk).update(
         corroboration_count=F("corroboration_count") + len(moved)
     )
+    inbox.entries_corroborated(into.pk, len(moved))
     duplicate.merged_into = into
     duplicate.save(update_fields=["merged_into"])
+    inbox.entries_merged(duplicate.pk)
     event_record(
         actor=person,
         verb=Verb.MERGED_INSIGHT,

@@ -12,7 +12,14 @@ from django.utils import timezone
 
 from groundswell.insights import selectors, services
 from groundswell.insights.clustering import terms_recount
-from groundswell.insights.models import Insight, InsightCategory, InsightCluster, Status
+from groundswell.insights.models import (
+    InboxEntry,
+    Insight,
+    InsightCategory,
+    InsightCluster,
+    Status,
+)
+from groundswell.insights.rollups import cluster_viewers_recount, weeks_recount
 from groundswell.people.models import OrgUnit, Person
 
 BATCH = 5000
@@ -31,17 +38,30 @@ class _RollBack(Exception):
     pass
 
 
+def _entry(insight, manager) -> InboxEntry:
+    """What `inbox.entries_create` makes when an insight is reported."""
+    return InboxEntry(
+        insight=insight, person=manager, status=insight.status,
+        corroboration_count=insight.corroboration_count,
+        category_weight=insight.category_weight, created_at=insight.created_at,
+        status_changed_at=insight.status_changed_at,
+    )  # fmt: skip
+
+
 class Command(BaseCommand):
     help = "Report inbox and trends latency at N insights (default 100,000); changes nothing."
 
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, default=100_000)
         parser.add_argument("--repeat", type=int, default=5)
+        parser.add_argument(
+            "--explain", action="store_true", help="also print the query plans of the pages"
+        )
 
-    def handle(self, *args, count=100_000, repeat=5, **options):
+    def handle(self, *args, count=100_000, repeat=5, explain=False, **options):
         try:
             with transaction.atomic():
-                self._run(count, max(1, repeat))
+                self._run(count, max(1, repeat), explain)
                 raise _RollBack
         except _RollBack:
             pass
@@ -50,7 +70,7 @@ class Command(BaseCommand):
         self.stdout.write(text)
         self.stdout.flush()
 
-    def _run(self, count: int, repeat: int) -> None:
+    def _run(self, count: int, repeat: int, explain: bool) -> None:
         rng = random.Random(7)
         self._say(f"database: {connection.vendor}; inserting {count:,} insights…")
         region = OrgUnit.objects.create(name="Benchmark region", code="benchmark-region")
@@ -61,6 +81,7 @@ class Command(BaseCommand):
         )
         # A manager with only a few insights routed to them, among the many.
         bystander = Person.objects.create(username="benchmark-bystander", org_unit=unit)
+        admin = Person.objects.create(username="benchmark-admin", is_superuser=True)
         categories = list(InsightCategory.objects.all())
         now = timezone.now()
         statuses = list(Status.values)
@@ -74,10 +95,12 @@ class Command(BaseCommand):
             for _ in range(min(BATCH, count - start)):
                 at = now - timedelta(minutes=rng.randint(0, 60 * 24 * 180))
                 text = rng.choice(TEXTS).format(town=rng.choice(TOWNS))
+                category = rng.choice(categories)
                 cluster = rng.choice(clusters) if clusters and rng.random() < 0.8 else None
                 batch.append(
                     Insight(
-                        reporter=reporter, text=text, category=rng.choice(categories),
+                        reporter=reporter, text=text, category=category,
+                        category_weight=category.weight,
                         org_unit=unit, location="Leeds", status=rng.choice(statuses),
                         created_at=at, status_changed_at=at, cluster=cluster,
                         corroboration_count=rng.randint(0, 5),
@@ -87,6 +110,9 @@ class Command(BaseCommand):
             routes = [Through(insight_id=i.pk, person_id=manager.pk) for i in batch]
             routes += [Through(insight_id=i.pk, person_id=bystander.pk) for i in batch[:5]]
             Through.objects.bulk_create(routes, batch_size=1000)
+            entries = [_entry(i, manager) for i in batch]
+            entries += [_entry(i, bystander) for i in batch[:5]]
+            InboxEntry.objects.bulk_create(entries, batch_size=1000)
             before, done = done, done + len(batch)
             if done // step > before // step or done == count:
                 elapsed = time.perf_counter() - started
@@ -94,6 +120,15 @@ class Command(BaseCommand):
         began = time.perf_counter()
         terms_recount(Insight.objects.filter(confidential=False))
         self._say(f"word statistics counted in {time.perf_counter() - began:.1f}s")
+        # The bulk insert bypassed insight_report: count the trends' rollups as it would have.
+        began = time.perf_counter()
+        weeks_recount()
+        cluster_viewers_recount(c.pk for c in clusters)
+        self._say(f"trend rollups counted in {time.perf_counter() - began:.1f}s")
+        if connection.vendor == "postgresql":
+            # Production has autovacuum's statistics; rows of this open transaction have none.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
 
         def report():
             services.insight_report(
@@ -104,15 +139,21 @@ class Command(BaseCommand):
 
         checks = (
             ("inbox (priority)", lambda: selectors.inbox(manager).items),
+            ("inbox (open: the page's default)", lambda: selectors.inbox(
+                manager, status="open").items),
             ("inbox (new, one category)", lambda: selectors.inbox(
                 manager, status="new", category=categories[0].slug).items),
             ("inbox (stale first, page 50)", lambda: selectors.inbox(
                 manager, order="stale", page=50).items),
             ("inbox (manager with 5 routed)", lambda: selectors.inbox(bystander).items),
+            ("inbox (administrator, open)", lambda: selectors.inbox(
+                admin, status="open").items),
             ("trends (unit)", lambda: selectors.trends(manager, unit=unit)),
             ("trends (whole organisation)", lambda: selectors.trends(manager, unit=None)),
             ("report (route + cluster)", report),
         )  # fmt: skip
+        if explain:
+            self._explain(manager, bystander, admin)
         summary = []
         for name, call in checks:
             timings = []
@@ -127,6 +168,17 @@ class Command(BaseCommand):
         self._say(f"\nsummary at {count:,} insights ({connection.vendor}, {repeat} runs each):")
         for name, median, worst in summary:
             self._say(f"  {name:<32} median {median:>8.1f} ms   worst {worst:>8.1f} ms")
+
+    def _explain(self, manager, bystander, admin) -> None:
+        """The plans of the inbox's page queries (the trends read only the rollups)."""
+        for name, qs in (
+            ("inbox (priority) query", selectors.inbox_queryset(manager)),
+            ("inbox (manager with 5 routed) query", selectors.inbox_queryset(bystander)),
+            ("inbox (open) query", selectors.inbox_queryset(manager, status="open")),
+            ("inbox (stale) query", selectors.inbox_queryset(manager, order="stale")),
+            ("inbox (administrator, open) query", selectors.inbox_queryset(admin, status="open")),
+        ):
+            self._say(f"\n-- {name}, page 50\n{qs[980:1001].explain()}")
 
     def _clusters(self, rng, categories, unit, now, count: int) -> list:
         """About one trend per 50 insights, so the trends page has real work to do."""
