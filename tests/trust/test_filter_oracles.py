@@ -51,6 +51,7 @@ NON_OBJECT_PARAMS = {
     "source",
     "learner",
     "reason",
+    "current",
 }
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"|nonce="[^"]+"|"X-CSRFToken": "[^"]+"')
 
