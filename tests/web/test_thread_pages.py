@@ -173,7 +173,8 @@ def test_a_body_over_the_limit_is_400_and_saves_nothing(login, member, open_spac
         {"kind": "discussion", "title": "Long", "body": "y" * 60_000},
     )
     assert response.status_code == 400
-    assert b"at most 50,000 characters" in response.content
+    # The form says so before the service would: "Ensure this value has at most 50000…".
+    assert b"at most 50000 characters (it has 60000)" in response.content
     assert not Thread.objects.exists()
 
 
