@@ -112,6 +112,13 @@ def tasks_run_immediately(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture
+def database_queue(settings):
+    """Tasks go to the database queue instead, for tests that run the real worker
+    (`tests.task_worker.run_worker`)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
 @pytest.fixture(autouse=True)
 def data_migration_rows(request):
     """Transactional tests flush the database, losing rows that data migrations created (the

@@ -2,14 +2,11 @@
 `groundswell db_worker`, with failed attempts kept and retried later, a bounded number of
 times."""
 
-import signal
 from datetime import timedelta
-from io import StringIO
 from smtplib import SMTPException
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -18,25 +15,9 @@ from groundswell.notifications.models import Kind, Notification
 from groundswell.notifications.tasks import MAX_ATTEMPTS, send_notification_email
 from groundswell.threads import services as threads
 from tests.notifications.conftest import notified
+from tests.task_worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
-
-
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def run_worker() -> None:
-    """`groundswell db_worker --batch`: run everything that is due, then stop."""
-    saved = {number: signal.getsignal(number) for number in SIGNALS}
-    try:
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=StringIO())
-    finally:
-        for number, handler in saved.items():
-            signal.signal(number, handler)
 
 
 def task_names() -> list[str]:

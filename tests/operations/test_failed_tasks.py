@@ -1,11 +1,7 @@
 """TRUST 22: failed background tasks are visible to administrators — page and API — with
 their ids, attempt and error, and can be retried once, safely (the tasks are idempotent)."""
 
-import signal
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -13,31 +9,16 @@ from groundswell.activity.models import Event, Verb
 from groundswell.expertise import services as expertise
 from groundswell.expertise.tasks import route_question
 from tests.factories import PersonFactory
+from tests.task_worker import run_worker
 
-SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
 PAGE = "/operations/tasks/"
 API = "/api/v1/operations/failed-tasks"
-
-
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.fixture
 def staff_client(client, db):
     client.force_login(PersonFactory(username="ops", is_staff=True))
     return client
-
-
-def run_worker() -> None:
-    """`groundswell db_worker --batch`: run what is due, then stop."""
-    saved = {number: signal.getsignal(number) for number in SIGNALS}
-    try:
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=StringIO())
-    finally:
-        for number, handler in saved.items():
-            signal.signal(number, handler)
 
 
 def failed_row(task_path="groundswell.expertise.tasks.route_question", args=(42,), **fields):

@@ -2,11 +2,7 @@
 refresh, analytics — retries a transient failure later, a bounded number of times
 (`groundswell/tasks.py`), and each failed attempt is visible to administrators."""
 
-import signal
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.db import OperationalError
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -16,25 +12,9 @@ from groundswell.expertise.tasks import refresh_thread_expertise, route_question
 from groundswell.notifications.tasks import deliver_event
 from groundswell.tasks import MAX_ATTEMPTS
 from tests.factories import PersonFactory, ThreadFactory
+from tests.task_worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
-
-
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def run_worker() -> None:
-    """`groundswell db_worker --batch`: run what is due, then stop."""
-    saved = {number: signal.getsignal(number) for number in SIGNALS}
-    try:
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=StringIO())
-    finally:
-        for number, handler in saved.items():
-            signal.signal(number, handler)
 
 
 def make_due() -> None:
