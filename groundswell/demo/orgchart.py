@@ -22,7 +22,7 @@ from groundswell.demo.corpus.vocabulary import (
     SORT_CENTRE_TOWNS,
 )
 from groundswell.people.importing import people_import
-from groundswell.people.models import OrgUnit, Person
+from groundswell.people.models import Person
 
 COMPANY = "Northwind Parcel"
 DEMO_PASSWORD = "groundswell"  # noqa: S105 - the published password of the demo accounts
@@ -140,9 +140,20 @@ class OrgChart:
     def by_role(self, *roles: str) -> list[Member]:
         return [person for person in self.people if person.role in roles]
 
+    def unit_heads(self) -> dict[str, str]:
+        """Each unit's head, its leader: the first of its people whose manager works elsewhere
+        (field insights are routed to unit leaders as well as up the reporting line)."""
+        unit_of = {person.username: person.unit for person in self.people}
+        heads: dict[str, str] = {}
+        for person in self.people:
+            if person.unit not in heads and unit_of.get(person.manager) != person.unit:
+                heads[person.unit] = person.username
+        return heads
+
     def rows(self) -> list[dict[str, str]]:
         """The chart as org-chart import rows."""
         rows = []
+        heads = self.unit_heads()
         for person in self.people:
             unit = self.units[person.unit]
             rows.append({
@@ -157,6 +168,7 @@ class OrgChart:
                 "level": str(person.level),
                 "location": person.location,
                 "skills": ";".join(person.skills),
+                "unit_leader_username": heads.get(unit.code, ""),
             })  # fmt: skip
         return rows
 
@@ -328,18 +340,4 @@ def save_orgchart(chart: OrgChart) -> dict[str, int]:
     Person.objects.filter(username="learning").update(is_staff=True)
     learning_group().user_set.add(*Person.objects.filter(username="learning"))
     Person.objects.filter(username="admin").update(is_staff=True, is_superuser=True)
-    _set_unit_leaders(chart)
     return dict(Person.objects.values_list("username", "pk"))
-
-
-def _set_unit_leaders(chart: OrgChart) -> None:
-    """Each unit's leader is its head: the first of its people whose manager works elsewhere
-    (field insights are routed to unit leaders as well as up the reporting line)."""
-    unit_of = {person.username: person.unit for person in chart.people}
-    heads: dict[str, str] = {}
-    for person in chart.people:
-        if person.unit not in heads and unit_of.get(person.manager) != person.unit:
-            heads[person.unit] = person.username
-    people = dict(Person.objects.filter(username__in=heads.values()).values_list("username", "pk"))
-    for code, username in heads.items():
-        OrgUnit.objects.filter(code=code).update(leader_id=people.get(username))

@@ -26,11 +26,11 @@ def csv_bytes(*rows: str, header: str = HEADER) -> bytes:
 
 def row(username="ann", email=None, name=None, title="Driver", unit="depot-york",
         unit_name="York depot", parent="", manager="", level="1", location="York",
-        skills="route-planning") -> str:  # fmt: skip
+        skills="route-planning", leader="") -> str:  # fmt: skip
     email = email if email is not None else f"{username}@example.com"
     name = name if name is not None else username.title()
     return ",".join([username, email, name, title, unit, unit_name, parent, manager, level,
-                     location, skills])  # fmt: skip
+                     location, skills, leader])  # fmt: skip
 
 
 def run(data, actor=None, **kwargs):
@@ -56,6 +56,7 @@ def test_sample_file_creates_units_people_managers_levels_and_skills():
     assert chain == ["amir.patel", "grace.obi", "sam.kerr", "priya.shah", "olu.adeyemi",
                      "maria.costa"]  # fmt: skip
     assert amir.level == Level.FRONTLINE
+    assert amir.org_unit.leader.username == "sam.kerr"
     assert Person.objects.get(username="grace.obi").level == Level.SPECIALIST  # "specialist"
     assert Person.objects.get(username="maria.costa").level == Level.EXECUTIVE
     assert set(amir.skills.values_list("name", flat=True)) == {"route-planning",
@@ -120,6 +121,44 @@ def test_byte_order_mark_and_optional_columns_are_accepted():
     assert result.ok, result.errors
     ann = Person.objects.get(username="ann")
     assert ann.level == Level.FRONTLINE and ann.org_unit is None
+
+
+@pytest.mark.django_db
+def test_unit_leaders_are_set_from_the_rows_of_their_units():
+    existing = OrgUnitFactory(code="region", name="Region")
+    boss = PersonFactory(username="boss")
+    result = run(
+        csv_bytes(
+            # A new unit led by someone the same file creates, on a later row.
+            row("ann", unit="depot", unit_name="Depot", parent="region", leader="dee"),
+            row("dee", unit="depot", unit_name="", level="3"),
+            # An existing unit renamed and given a leader: one unit updated, not two.
+            row("eve", unit="region", unit_name="North region", leader="boss"),
+        )
+    )
+    assert result.ok, result.errors
+    assert OrgUnit.objects.get(code="depot").leader.username == "dee"
+    existing.refresh_from_db()
+    assert (existing.name, existing.leader) == ("North region", boss)
+    assert (result.units_created, result.units_updated) == (1, 1)
+    again = run(csv_bytes(row("eve", unit="region", unit_name="North region", leader="boss")))
+    assert (again.ok, again.units_updated) == (True, 0)
+
+
+@pytest.mark.django_db
+def test_a_unit_leader_must_exist_and_agree_across_rows():
+    result = run(
+        csv_bytes(
+            row("ann", unit="depot", unit_name="Depot", leader="ann"),
+            row("bob", unit="depot", unit_name="", leader="bob"),
+            row("cy", unit="yard", unit_name="Yard", leader="nobody"),
+        )
+    )
+    assert result.errors == [
+        "row 3: unit 'depot' is led by 'bob' here but 'ann' on row 2",
+        "row 4: unit leader 'nobody' is neither in the file nor in Groundswell",
+    ]
+    assert not OrgUnit.objects.exists() and not Person.objects.exists()
 
 
 @pytest.mark.django_db
@@ -200,7 +239,7 @@ ERROR_CASES = {
                      "row 2: username 'ann smith' may hold only letters, digits and @.+-_"),
     "missing value": ([row("ann", name="")], HEADER, "row 2: display_name is required"),
     "wrong number of cells": (["ann,ann@example.com,Ann"], HEADER,
-                              "row 2: has 3 values but the header has 11 columns"),
+                              "row 2: has 3 values but the header has 12 columns"),
     "unusable skill": ([row("ann", skills="hazmat;!!!")], HEADER,
                        "row 2: skill '!!!' has no letters or digits"),
 }  # fmt: skip
@@ -261,7 +300,7 @@ def test_all_errors_are_collected_not_just_the_first():
 @pytest.mark.django_db
 def test_a_bad_last_row_means_nothing_is_imported():
     PersonFactory(username="amir.patel", job_title="Old title")
-    bad = SAMPLE.read_bytes() + b"zed,not-an-email,Zed,,,,,,,,\n"
+    bad = SAMPLE.read_bytes() + b"zed,not-an-email,Zed,,,,,,,,,\n"
 
     result = run(bad)
 

@@ -50,6 +50,14 @@ def find_cycles(starts, parent_of: dict) -> list[list]:
     return cycles
 
 
+# How an error names each fact about a unit that two rows state differently.
+UNIT_FACTS = {
+    "unit_name": "named",
+    "parent_unit_code": "placed under",
+    "unit_leader_username": "led by",
+}
+
+
 class Plan:
     """A file's rows checked against each other and the database, with what the writer needs:
     the people and units already stored and the units the file describes."""
@@ -163,10 +171,12 @@ class Plan:
                 self.error(line, f"email {email!r} belongs to {username!r}, who is not in the file")
 
     def _check_units(self) -> None:
-        """A unit's name and parent agree across rows; parents exist; no unit ends up inside
-        itself."""
+        """A unit's name, parent and leader agree across rows; parents and leaders exist; no
+        unit ends up inside itself. Like the name and the parent, the leader is a fact about
+        the unit written on the rows of its people (`unit_leader_username`)."""
         self.unit_names: dict[str, str] = {}
         self.unit_parents: dict[str, str] = {}
+        self.unit_leaders: dict[str, str] = {}
         self.unit_lines: dict[str, int] = {}  # first row naming each unit of the file
         stated: dict[tuple[str, str], int] = {}
         for row in self.rows:
@@ -177,12 +187,13 @@ class Plan:
             for column, known in (
                 ("unit_name", self.unit_names),
                 ("parent_unit_code", self.unit_parents),
+                ("unit_leader_username", self.unit_leaders),
             ):
                 value = row.get(column)
                 if not value:
                     continue
                 if code in known and known[code] != value:
-                    said = "named" if column == "unit_name" else "placed under"
+                    said = UNIT_FACTS[column]
                     self.error(
                         row.line,
                         f"unit {code!r} is {said} {value!r} here but {known[code]!r} on row "
@@ -199,6 +210,13 @@ class Plan:
                 self.error(
                     stated[code, "parent_unit_code"],
                     f"parent unit {parent!r} is neither in the file nor in Groundswell",
+                )
+        usernames = {row.get("username") for row in self.rows}
+        for code, leader in self.unit_leaders.items():
+            if leader not in usernames and leader not in self.people:
+                self.error(
+                    stated[code, "unit_leader_username"],
+                    f"unit leader {leader!r} is neither in the file nor in Groundswell",
                 )
         code_of = {unit.pk: code for code, unit in self.units.items()}
         parent_of = {code: code_of.get(unit.parent_id) for code, unit in self.units.items()}

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 COLUMNS = (
     "username", "email", "display_name", "job_title", "unit_code", "unit_name",
     "parent_unit_code", "manager_username", "level", "location", "skills",
+    "unit_leader_username",
 )  # fmt: skip
 REQUIRED_COLUMNS = ("username", "email", "display_name")
 MAX_ROWS = 200_000

@@ -54,6 +54,7 @@ def write_plan(plan: Plan, *, actor, say: Progress) -> None:
     say(f"units ready ({plan.result.units_created:,} new)")
     skill_changes = _write_people(plan, unit_ids, topic_ids, say)
     _write_skills(skill_changes)
+    _write_unit_leaders(plan)
     event_record(actor=actor, verb=Verb.IMPORTED_PEOPLE, data=plan.result.counts())
 
 
@@ -103,11 +104,13 @@ def _write_units(plan: Plan) -> dict[str, int]:
     changed = [u for code, u in units.items() if before[code] != (u.name, u.parent_id, u.path)]
     OrgUnit.objects.bulk_update(changed, ["name", "parent", "path"], batch_size=CHUNK)
     plan.result.units_created = len(new_codes)
-    plan.result.units_updated = sum(
-        1
+    # A set, so a unit whose leader also changes (written later) counts once.
+    plan.updated_units = {
+        code
         for code in plan.unit_lines
         if code in plan.units and before[code][:2] != (units[code].name, units[code].parent_id)
-    )
+    }
+    plan.result.units_updated = len(plan.updated_units)
     return {code: unit.pk for code, unit in units.items()}
 
 
@@ -201,3 +204,25 @@ def _write_skills(changes: tuple[list, list]) -> None:
     for chunk in _chunks(to_delete):
         SKILL.objects.filter(pk__in=chunk).delete()
     SKILL.objects.bulk_create(to_add, batch_size=CHUNK)
+
+
+def _write_unit_leaders(plan: Plan) -> None:
+    """Set the leaders the file names, once everyone in it exists (a leader may be new)."""
+    if not plan.unit_leaders:
+        return
+    person_ids = dict(
+        Person.objects.filter(username__in=set(plan.unit_leaders.values())).values_list(
+            "username", "pk"
+        )
+    )
+    units = OrgUnit.objects.filter(code__in=list(plan.unit_leaders))
+    changed = []
+    for unit in units:
+        leader_id = person_ids[plan.unit_leaders[unit.code]]
+        if unit.leader_id != leader_id:
+            if unit.code in plan.units:
+                plan.updated_units.add(unit.code)
+            unit.leader_id = leader_id
+            changed.append(unit)
+    OrgUnit.objects.bulk_update(changed, ["leader"], batch_size=CHUNK)
+    plan.result.units_updated = len(plan.updated_units)
