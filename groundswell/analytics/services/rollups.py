@@ -92,36 +92,29 @@ def _engagement_rows(events, people: dict) -> list[EngagementDaily]:
     ]
 
 
-def engagement_months(months, person_ids=None) -> int:
-    """Replace the monthly engagement rows of these months (of these people) from the days."""
+def _replace_months(months, daily_model, monthly_model, *, keys, sums=(), maxes=(), only=None):
+    """Replace the monthly rows of these months by the sums (and maxima) of their days,
+    grouped by `keys`; `only` (field lookups valid on both models) limits the rewrite to some
+    rows, for incremental updates. Returns how many monthly rows were written."""
+    only = only or {}
+    totals = {f"total_{name}": Sum(name) for name in sums}
+    totals |= {f"total_{name}": Max(name) for name in maxes}
     written = 0
     for month in sorted(set(months)):
-        daily = EngagementDaily.objects.filter(_in_month(month))
-        old = EngagementMonthly.objects.filter(month=month)
-        if person_ids is not None:
-            daily = daily.filter(person_id_value__in=person_ids)
-            old = old.filter(person_id_value__in=person_ids)
-        old.delete()
+        monthly_model.objects.filter(month=month, **only).delete()
         rows = (
-            daily.values("person_id_value")
-            .annotate(
-                actions_sum=Sum("actions"),
-                contributions_sum=Sum("contributions"),
-                unit=Max("unit_path"),
-                top_level=Max("level"),
-            )
+            daily_model.objects.filter(_in_month(month), **only)
+            .values(*keys)
+            .annotate(**totals)
             .order_by()
         )
         written += len(
-            EngagementMonthly.objects.bulk_create(
+            monthly_model.objects.bulk_create(
                 [
-                    EngagementMonthly(
+                    monthly_model(
                         month=month,
-                        person_id_value=row["person_id_value"],
-                        unit_path=row["unit"],
-                        level=row["top_level"],
-                        actions=row["actions_sum"],
-                        contributions=row["contributions_sum"],
+                        **{key: row[key] for key in keys},
+                        **{name: row[f"total_{name}"] for name in (*sums, *maxes)},
                     )
                     for row in rows
                 ],
@@ -129,6 +122,19 @@ def engagement_months(months, person_ids=None) -> int:
             )
         )
     return written
+
+
+def engagement_months(months, person_ids=None) -> int:
+    """Replace the monthly engagement rows of these months (of these people) from the days."""
+    return _replace_months(
+        months,
+        EngagementDaily,
+        EngagementMonthly,
+        keys=("person_id_value",),
+        sums=("actions", "contributions"),
+        maxes=("unit_path", "level"),
+        only=None if person_ids is None else {"person_id_value__in": person_ids},
+    )
 
 
 def engagement_for_person_day(person_id: int, day: date, people: dict) -> None:
@@ -180,41 +186,16 @@ def _pair_rows(edges) -> list[PairDaily]:
 
 def pair_months(months, pair=None) -> int:
     """Replace the monthly pair rows of these months (only `pair`, (source, learner), if given)."""
-    written = 0
-    for month in sorted(set(months)):
-        daily = PairDaily.objects.filter(_in_month(month))
-        old = PairMonthly.objects.filter(month=month)
-        if pair is not None:
-            source_id, learner_id = pair
-            daily = daily.filter(source_id_value=source_id, learner_id_value=learner_id)
-            old = old.filter(source_id_value=source_id, learner_id_value=learner_id)
-        old.delete()
-        rows = (
-            daily.values("source_id_value", "learner_id_value")
-            .annotate(
-                n=Sum("transfers"),
-                source_unit=Max("source_unit_path"),
-                learner_unit=Max("learner_unit_path"),
-            )
-            .order_by()
-        )
-        written += len(
-            PairMonthly.objects.bulk_create(
-                [
-                    PairMonthly(
-                        month=month,
-                        source_id_value=row["source_id_value"],
-                        learner_id_value=row["learner_id_value"],
-                        source_unit_path=row["source_unit"],
-                        learner_unit_path=row["learner_unit"],
-                        transfers=row["n"],
-                    )
-                    for row in rows
-                ],
-                batch_size=BATCH,
-            )
-        )
-    return written
+    keys = ("source_id_value", "learner_id_value")
+    return _replace_months(
+        months,
+        PairDaily,
+        PairMonthly,
+        keys=keys,
+        sums=("transfers",),
+        maxes=("source_unit_path", "learner_unit_path"),
+        only=None if pair is None else dict(zip(keys, pair, strict=True)),
+    )
 
 
 def pair_for_edge(edge: KnowledgeTransfer) -> set[str]:
